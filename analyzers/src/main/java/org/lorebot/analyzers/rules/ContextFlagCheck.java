@@ -64,7 +64,7 @@ final class ContextFlagCheck implements Check {
             if (site.gfpArgument().mentions(spelled) && site.hunk().touches(site.call())) {
                 report.add("DMA022", Severity.INFO, file.path, site.callLines(),
                         spelled + " passed explicitly to " + call + ": prefer the memalloc_"
-                                + spelled.substring(6).toLowerCase(Locale.ROOT) + "_save() scope", "");
+                                + spelled.substring(4).toLowerCase(Locale.ROOT) + "_save() scope", "");
             }
         }
         boolean allNonBlocking = site.gfp().allPaths(ContextFlagCheck::nonBlocking);

@@ -5,12 +5,13 @@ import org.lorebot.analyzers.dma.AllocatorModel;
 import org.lorebot.analyzers.dma.Locations;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.analyzers.patch.FileDiff;
+import org.lorebot.analyzers.patch.Patch;
 
 /**
  * Checks what a patch changes against the DMA allocator model and returns the findings,
- * sorted by file and line. A call is judged when the patch adds at least one of its lines
- * (or a line that feeds its gfp mask); code the patch only shows as context, and code it
- * removes, is never blamed.
+ * sorted by file, line and rule. A call is judged when the patch adds at least one of its
+ * lines (or a line that feeds its gfp mask); code the patch only shows as context, and code
+ * it removes, is never blamed. Stateless and thread-safe.
  */
 public final class DmaChecker {
     private static final List<Check> CHECKS = List.of(
@@ -18,34 +19,23 @@ public final class DmaChecker {
             new PhysicalAddressCheck(), new AlignmentCheck(), new SlabCacheCheck(), new RemovedApiCheck(),
             new DmaMaskCheck());
 
-    private final AllocatorModel model;
-    private final Locations locations;
-    private final RuleCatalog catalog;
-
-    public DmaChecker() {
-        this(AllocatorModel.standard(), Locations.standard(), RuleCatalog.standard());
+    private DmaChecker() {
     }
 
-    DmaChecker(AllocatorModel model, Locations locations, RuleCatalog catalog) {
-        this.model = model;
-        this.locations = locations;
-        this.catalog = catalog;
+    /** The findings for a parsed patch; a cover letter or a reply has no files and no findings. */
+    public static List<Finding> check(Patch patch) {
+        return check(patch.files());
     }
 
     /** The findings for the file diffs of one patch. */
-    public List<Finding> check(List<FileDiff> files) {
-        PatchScan scan = new PatchScan(files, model, locations);
-        Report report = new Report(catalog);
+    public static List<Finding> check(List<FileDiff> files) {
+        PatchScan scan = new PatchScan(files, AllocatorModel.standard(), Locations.standard());
+        Report report = new Report(RuleCatalog.standard());
         for (FileScan file : scan.files) {
             for (Check c : CHECKS) {
                 c.check(scan, file, report);
             }
         }
         return report.sorted();
-    }
-
-    /** The findings for one patch's file diffs, with the standard model. */
-    public static List<Finding> checkFiles(List<FileDiff> files) {
-        return new DmaChecker().check(files);
     }
 }

@@ -43,11 +43,15 @@ final class ZoneModifierCheck implements Check {
                 && (s.bits() & ~ZONE_ONLY_ALLOWED) == 0);
         String call = Flags.call(site);
         if (zoneOnly && !arch) {
-            report.add("DMA002", Severity.ERROR, file.path, site.linesConcerned(),
+            boolean s390 = file.in(CodeContext.S390);
+            String context = family(a).equals("dma") ? "Here the DMA API strips the zone bit, leaving a mask of 0." : "";
+            if (s390) {
+                context += " s390 code often allocates like this from atomic context; GFP_NOWAIT | GFP_DMA "
+                        + "(or GFP_ATOMIC | GFP_DMA) says so explicitly.";
+            }
+            report.add("DMA002", s390 ? Severity.WARNING : Severity.ERROR, file.path, site.linesConcerned(),
                     call + " gets a gfp mask with only zone modifiers (" + site.gfpText() + ")"
-                            + Flags.through(site) + ": it can neither sleep nor reclaim",
-                    family(a).equals("dma") ? "Here the DMA API strips the zone bit, leaving a mask of 0."
-                            : "");
+                            + Flags.through(site) + ": it can neither sleep nor reclaim", context.strip());
         }
         boolean conflict = site.gfp().anyPath(s -> Long.bitCount(s.bits() & ZONE_MODIFIER_BITS) >= 2);
         if (conflict) {
