@@ -28,7 +28,7 @@ final class AlignmentCheck implements Check {
         if (file.in(CodeContext.ALLOCATOR) || file.in(CodeContext.ARCH)) {
             return;
         }
-        Set<String> dmaBuffers = dmaBufferMembers(patch);
+        Set<String> dmaBuffers = patch.dmaBufferMembers(AlignmentCheck::dmaBufferMembers);
         for (HunkScan hunk : file.hunks) {
             List<Token> tokens = hunk.tokens;
             Set<Integer> reported = new HashSet<>();
@@ -161,7 +161,7 @@ final class AlignmentCheck implements Check {
     }
 
     /** Member names the patch passes to DMA mappings or uses as SPI/USB transfer buffers. */
-    private static Set<String> dmaBufferMembers(PatchScan patch) {
+    static Set<String> dmaBufferMembers(PatchScan patch) {
         Set<String> names = new HashSet<>();
         for (FileScan f : patch.files) {
             for (HunkScan h : f.hunks) {

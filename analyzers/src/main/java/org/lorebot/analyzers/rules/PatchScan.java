@@ -66,6 +66,16 @@ final class PatchScan {
         }
     }
 
+    private Set<String> dmaBufferMembers;
+
+    /** Member names used as DMA buffers anywhere in the patch, computed once on first use. */
+    Set<String> dmaBufferMembers(java.util.function.Function<PatchScan, Set<String>> compute) {
+        if (dmaBufferMembers == null) {
+            dmaBufferMembers = compute.apply(this);
+        }
+        return dmaBufferMembers;
+    }
+
     boolean setsDmaMask() {
         return !maskSettingFiles.isEmpty();
     }
