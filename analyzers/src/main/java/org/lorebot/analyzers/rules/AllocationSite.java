@@ -45,6 +45,18 @@ record AllocationSite(Allocator allocator, Call call, HunkScan hunk, TokenSpan g
         return gfpArgument.mentions("GFP_ATOMIC") || gfpArgument.mentions("GFP_NOWAIT");
     }
 
+    /** A sentence for findings on a call whose mask the patch did not change, else "". */
+    String unchangedMaskNote(PatchScan patch) {
+        return keepsOldMask(patch)
+                ? "The patch changes this call but not its gfp mask, which was already " + gfpText() + "."
+                : "";
+    }
+
+    /** True when the patch removes the same call with the same mask (kept or moved code). */
+    boolean keepsOldMask(PatchScan patch) {
+        return feedingLines.isEmpty() && patch.removesSameMask(allocator.api(), gfpArgument.text());
+    }
+
     /** The gfp argument as written. */
     String gfpText() {
         return gfpArgument.displayText();

@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lorebot.analyzers.clang.Call;
+import org.lorebot.analyzers.clang.CallExtractor;
+import org.lorebot.analyzers.clang.Lexer;
+import org.lorebot.analyzers.clang.SourceText;
 import org.lorebot.analyzers.clang.Token;
 import org.lorebot.analyzers.clang.TokenSpan;
 import org.lorebot.analyzers.dma.AllocatorModel;
 import org.lorebot.analyzers.dma.Locations;
+import org.lorebot.analyzers.patch.DiffLine;
 import org.lorebot.analyzers.patch.FileDiff;
 
 /**
@@ -31,6 +35,7 @@ final class PatchScan {
     final Set<String> maskSettingFiles = new HashSet<>();
 
     PatchScan(List<FileDiff> diffs, AllocatorModel model, Locations locations) {
+        this.model = model;
         List<FileScan> scans = new ArrayList<>();
         for (FileDiff d : diffs) {
             if (FileScan.isC(d)) {
@@ -67,6 +72,34 @@ final class PatchScan {
     }
 
     private Set<String> dmaBufferMembers;
+    private Map<String, Set<String>> removedMasks;
+    private final AllocatorModel model;
+
+    /**
+     * True when the patch removes a call to {@code api} whose gfp argument reads exactly
+     * {@code gfpText}: the call is kept or moved with its mask, not given a new one.
+     * The old sides are lexed once, on first use.
+     */
+    boolean removesSameMask(String api, String gfpText) {
+        if (removedMasks == null) {
+            removedMasks = new HashMap<>();
+            for (FileScan f : files) {
+                for (HunkScan h : f.hunks) {
+                    if (h.hunk.lines().stream().noneMatch(l -> l.kind() == DiffLine.Kind.REMOVED)) {
+                        continue;
+                    }
+                    List<Token> old = Lexer.lex(SourceText.oldSide(h.hunk));
+                    for (Call c : new CallExtractor(old).calls(model::isAllocator)) {
+                        TokenSpan gfp = c.argument(model.find(c.name()).orElseThrow().gfpArgument());
+                        if (gfp != null) {
+                            removedMasks.computeIfAbsent(c.name(), k -> new HashSet<>()).add(gfp.text());
+                        }
+                    }
+                }
+            }
+        }
+        return removedMasks.getOrDefault(api, Set.of()).contains(gfpText);
+    }
 
     /** Member names used as DMA buffers anywhere in the patch, computed once on first use. */
     Set<String> dmaBufferMembers(java.util.function.Function<PatchScan, Set<String>> compute) {

@@ -49,13 +49,13 @@ final class ZoneModifierCheck implements Check {
                 context += " s390 code often allocates like this from atomic context; GFP_NOWAIT | GFP_DMA "
                         + "(or GFP_ATOMIC | GFP_DMA) says so explicitly.";
             }
-            report.add("DMA002", s390 ? Severity.WARNING : Severity.ERROR, file.path, site.linesConcerned(),
+            report.at(site, "DMA002", s390 ? Severity.WARNING : Severity.ERROR, file.path,
                     call + " gets a gfp mask with only zone modifiers (" + site.gfpText() + ")"
                             + Flags.through(site) + ": it can neither sleep nor reclaim", context.strip());
         }
         boolean conflict = site.gfp().anyPath(s -> Long.bitCount(s.bits() & ZONE_MODIFIER_BITS) >= 2);
         if (conflict) {
-            report.add("DMA012", Severity.ERROR, file.path, site.linesConcerned(),
+            report.at(site, "DMA012", Severity.ERROR, file.path,
                     call + " gets conflicting zone modifiers: " + site.gfpText() + Flags.through(site), "");
         }
         Map<ZoneEffect, List<GfpFlag>> effects = new EnumMap<>(ZoneEffect.class);
@@ -71,7 +71,7 @@ final class ZoneModifierCheck implements Check {
             switch (e.getKey()) {
                 case REDUNDANT -> {
                     if (!zoneOnly && !arch) {
-                        report.add("DMA001", Severity.WARNING, file.path, site.linesConcerned(),
+                        report.at(site, "DMA001", Severity.WARNING, file.path,
                                 flags + via + " passed to " + call + " is stripped and has no effect",
                                 a.family().equals("coherent-managed")
                                         ? "dmam_ variants also kmalloc their devres record with these flags, "
@@ -79,15 +79,15 @@ final class ZoneModifierCheck implements Check {
                                 null, a.citations());
                     }
                 }
-                case REJECTED -> report.add("DMA003", Severity.ERROR, file.path, site.linesConcerned(),
+                case REJECTED -> report.at(site, "DMA003", Severity.ERROR, file.path,
                         flags + via + " makes " + call + " warn and return NULL", "", null, a.citations());
-                case POOL_METADATA -> report.add("DMA005", Severity.WARNING, file.path, site.linesConcerned(),
+                case POOL_METADATA -> report.at(site, "DMA005", Severity.WARNING, file.path,
                         flags + via + " passed to " + call + " does nothing for the buffer and puts the pool's metadata in ZONE_DMA",
                         "", null, a.citations());
-                case METADATA_SLAB_BUG -> report.add("DMA006", Severity.ERROR, file.path, site.linesConcerned(),
+                case METADATA_SLAB_BUG -> report.at(site, "DMA006", Severity.ERROR, file.path,
                         flags + via + " passed to " + call + " reaches a kmalloc and triggers the \"Unexpected gfp\" warning",
                         "", null, a.citations());
-                case SLAB_BUG -> report.add("DMA007", Severity.ERROR, file.path, site.linesConcerned(),
+                case SLAB_BUG -> report.at(site, "DMA007", Severity.ERROR, file.path,
                         call + " with " + flags + via + ": kmalloc has no such caches, the bits are stripped with a warning",
                         "", null, a.citations());
                 case DMA_KMALLOC -> {
@@ -103,15 +103,15 @@ final class ZoneModifierCheck implements Check {
                 }
                 case STRIPPED_VIRT -> {
                     if (!arch) {
-                        report.add("DMA013", Severity.WARNING, file.path, site.linesConcerned(),
+                        report.at(site, "DMA013", Severity.WARNING, file.path,
                                 flags + via + " passed to " + call + " is dropped: it returns a kernel virtual address",
                                 "", "Remove " + flags + "; use alloc_pages() and kmap_local_page() if highmem pages are wanted.",
                                 a.citations());
                     }
                 }
-                case UNSUPPORTED -> report.add("DMA014", Severity.WARNING, file.path, site.linesConcerned(),
+                case UNSUPPORTED -> report.at(site, "DMA014", Severity.WARNING, file.path,
                         flags + via + " passed to " + call + " is not supported by vmalloc", "", null, a.citations());
-                case IMPLICIT -> report.add("DMA014", Severity.INFO, file.path, site.linesConcerned(),
+                case IMPLICIT -> report.at(site, "DMA014", Severity.INFO, file.path,
                         flags + via + " passed to " + call + " is redundant: vmalloc adds it itself",
                         "", "Remove " + flags + ".", a.citations());
                 case OK -> {
@@ -140,7 +140,7 @@ final class ZoneModifierCheck implements Check {
             severity = Severity.INFO;
             context = "This is architecture code, which knows what its ZONE_DMA means.";
         }
-        report.add("DMA008", severity, file.path, site.linesConcerned(),
+        report.at(site, "DMA008", severity, file.path,
                 Flags.call(site) + " with " + flags + " allocates from the dma-kmalloc caches",
                 context, null, site.allocator().citations());
     }
@@ -155,7 +155,7 @@ final class ZoneModifierCheck implements Check {
                 ? "The patch creates " + cache + " without SLAB_CACHE_DMA."
                 : "Unless " + (cache == null ? "the cache" : cache) + " was created with SLAB_CACHE_DMA, the flag is ignored; "
                 + "if it was, the flag is redundant.";
-        report.add("DMA010", Severity.WARNING, file.path, site.linesConcerned(),
+        report.at(site, "DMA010", Severity.WARNING, file.path,
                 flags + " passed to " + Flags.call(site) + " does not choose the zone: the cache does",
                 context, null, site.allocator().citations());
     }
@@ -176,7 +176,7 @@ final class ZoneModifierCheck implements Check {
             severity = Severity.INFO;
             context = "Firmware interfaces that need low memory are not device DMA; check that this is one.";
         }
-        report.add("DMA013", severity, file.path, site.linesConcerned(),
+        report.at(site, "DMA013", severity, file.path,
                 Flags.call(site) + " with " + flags + ": what this zone means depends on the architecture",
                 context, null, site.allocator().citations());
     }
