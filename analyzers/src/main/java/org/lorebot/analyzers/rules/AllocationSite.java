@@ -48,7 +48,8 @@ record AllocationSite(Allocator allocator, Call call, HunkScan hunk, TokenSpan g
     /** A sentence for findings on a call whose mask the patch did not change, else "". */
     String unchangedMaskNote(PatchScan patch) {
         return keepsOldMask(patch)
-                ? "The patch changes this call but not its gfp mask, which was already " + gfpText() + "."
+                ? "The patch also removes a " + allocator.api() + "() call with this same mask (" + gfpText()
+                + "), so this looks like existing code being kept or moved rather than a new use."
                 : "";
     }
 

@@ -16,6 +16,7 @@ import org.lorebot.analyzers.dma.AllocatorModel;
 import org.lorebot.analyzers.dma.Locations;
 import org.lorebot.analyzers.patch.DiffLine;
 import org.lorebot.analyzers.patch.FileDiff;
+import org.lorebot.analyzers.patch.Hunk;
 
 /**
  * Everything the rules know about one patch: its C files, scanned once, and the facts that
@@ -29,6 +30,8 @@ final class PatchScan {
             "coherent_dma_mask", "dma_set_min_align_mask", "dma_mask");
 
     final List<FileScan> files;
+    /** Every C file diff, deleted ones included (their removed lines matter). */
+    private final List<FileDiff> cDiffs = new ArrayList<>();
     final Map<String, List<Define>> defines = new HashMap<>();
     final Set<String> dmaCaches = new HashSet<>();
     final Set<String> otherCaches = new HashSet<>();
@@ -38,6 +41,10 @@ final class PatchScan {
         this.model = model;
         List<FileScan> scans = new ArrayList<>();
         for (FileDiff d : diffs) {
+            String p = d.path();
+            if (!d.binary() && p != null && (p.endsWith(".c") || p.endsWith(".h"))) {
+                cDiffs.add(d);
+            }
             if (FileScan.isC(d)) {
                 scans.add(new FileScan(d, model, locations));
             }
@@ -83,12 +90,12 @@ final class PatchScan {
     boolean removesSameMask(String api, String gfpText) {
         if (removedMasks == null) {
             removedMasks = new HashMap<>();
-            for (FileScan f : files) {
-                for (HunkScan h : f.hunks) {
-                    if (h.hunk.lines().stream().noneMatch(l -> l.kind() == DiffLine.Kind.REMOVED)) {
+            for (FileDiff f : cDiffs) {
+                for (Hunk h : f.hunks()) {
+                    if (h.lines().stream().noneMatch(l -> l.kind() == DiffLine.Kind.REMOVED)) {
                         continue;
                     }
-                    List<Token> old = Lexer.lex(SourceText.oldSide(h.hunk));
+                    List<Token> old = Lexer.lex(SourceText.oldSide(h));
                     for (Call c : new CallExtractor(old).calls(model::isAllocator)) {
                         TokenSpan gfp = c.argument(model.find(c.name()).orElseThrow().gfpArgument());
                         if (gfp != null) {

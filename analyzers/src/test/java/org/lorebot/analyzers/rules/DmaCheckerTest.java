@@ -96,7 +96,7 @@ class DmaCheckerTest {
                 "-\tbuf = kmalloc(len, GFP_KERNEL | GFP_DMA);",
                 "+\tbuf = kmalloc(len + 4, GFP_KERNEL | GFP_DMA);");
         assertEquals(List.of("DMA008"), ids(f));
-        assertTrue(f.get(0).explanation().contains("already GFP_KERNEL | GFP_DMA"), f.get(0).explanation());
+        assertTrue(f.get(0).explanation().contains("same mask (GFP_KERNEL | GFP_DMA)"), f.get(0).explanation());
         assertEquals(List.of(), check("fs/foo/foo.c",
                 "-\tbuf = kmalloc(len, GFP_NOFS);",
                 "+\tbuf = kmalloc(len + 4, GFP_NOFS);"), "GFP_NOFS that is not new is not reported");
