@@ -67,7 +67,8 @@ final class ZoneModifierCheck implements Check {
         Call mapping = MappingCheck.mappingOf(site);
         for (Map.Entry<ZoneEffect, List<GfpFlag>> e : effects.entrySet()) {
             String flags = names(site, e.getValue());
-            String via = Flags.through(site);
+            String via = "";
+            boolean conditional = e.getValue().stream().allMatch(f -> Flags.conditional(site, f));
             switch (e.getKey()) {
                 case REDUNDANT -> {
                     if (!zoneOnly && !arch) {
@@ -92,13 +93,13 @@ final class ZoneModifierCheck implements Check {
                         "", null, a.citations());
                 case DMA_KMALLOC -> {
                     if (mapping == null) {
-                        dmaKmalloc(file, site, flags + via, report);
+                        dmaKmalloc(file, site, flags + via, conditional, report);
                     }
                 }
                 case CACHE_PROPERTY -> cacheProperty(patch, file, site, flags + via, report);
                 case ARCH_ZONE -> {
                     if (mapping == null) {
-                        archZone(file, site, flags + via, report);
+                        archZone(file, site, flags + via, conditional, report);
                     }
                 }
                 case STRIPPED_VIRT -> {
@@ -125,9 +126,12 @@ final class ZoneModifierCheck implements Check {
                 ? "dma" : a.family();
     }
 
-    private static void dmaKmalloc(FileScan file, AllocationSite site, String flags, Report report) {
-        Severity severity = Severity.WARNING;
-        String context = "";
+    private static final String CONDITIONAL = "The flag is set only on some paths, so the code chooses the zone "
+            + "deliberately (for example after a failed mapping); this is only a note.";
+
+    private static void dmaKmalloc(FileScan file, AllocationSite site, String flags, boolean conditional, Report report) {
+        Severity severity = conditional ? Severity.INFO : Severity.WARNING;
+        String context = conditional ? CONDITIONAL : "";
         if (file.in(CodeContext.S390)) {
             severity = Severity.INFO;
             context = "This is s390 code, which needs memory below 2 GiB for channel I/O; "
@@ -160,12 +164,12 @@ final class ZoneModifierCheck implements Check {
                 context, null, site.allocator().citations());
     }
 
-    private static void archZone(FileScan file, AllocationSite site, String flags, Report report) {
+    private static void archZone(FileScan file, AllocationSite site, String flags, boolean conditional, Report report) {
         if (file.in(CodeContext.ARCH)) {
             return;
         }
-        Severity severity = Severity.WARNING;
-        String context = "";
+        Severity severity = conditional ? Severity.INFO : Severity.WARNING;
+        String context = conditional ? CONDITIONAL : "";
         if (file.in(CodeContext.S390)) {
             severity = Severity.INFO;
             context = "In s390 code a raw low allocation is acceptable (channel I/O needs memory below 2 GiB).";
@@ -181,12 +185,14 @@ final class ZoneModifierCheck implements Check {
                 context, null, site.allocator().citations());
     }
 
-    /** "GFP_DMA" or "GFP_DMA32 and __GFP_HIGHMEM". */
+    /** "GFP_DMA" or "GFP_DMA32 and __GFP_HIGHMEM", with " (through gfp)" when not written in the call. */
     private static String names(AllocationSite site, List<GfpFlag> flags) {
         Map<String, Boolean> spelled = new LinkedHashMap<>();
         for (GfpFlag f : flags) {
             spelled.put(Flags.spelled(site, f), true);
         }
-        return String.join(" and ", spelled.keySet());
+        String names = String.join(" and ", spelled.keySet());
+        boolean written = spelled.keySet().stream().allMatch(n -> site.gfpArgument().mentions(n));
+        return written ? names : names + Flags.through(site);
     }
 }

@@ -138,7 +138,13 @@ class DmaCheckerTest {
                 "+\t\tgfp |= GFP_DMA;",
                 "+\tbuf = kmalloc(len, gfp);");
         assertEquals(List.of("DMA008"), ids(f));
-        assertTrue(f.get(0).message().contains("through gfp"), f.get(0).message());
+        assertTrue(f.get(0).message().contains("GFP_DMA (through gfp)"), f.get(0).message());
+        assertEquals(Severity.INFO, f.get(0).severity(), "a zone chosen on some paths only is deliberate");
+        List<Finding> always = check("drivers/foo/foo.c",
+                "+\tgfp_t gfp = GFP_KERNEL;",
+                "+\tgfp |= GFP_DMA;",
+                "+\tbuf = kmalloc(len, gfp);");
+        assertEquals(Severity.WARNING, always.get(0).severity());
     }
 
     @Test
