@@ -12,10 +12,9 @@ import java.util.regex.Pattern;
  * {@code YYYYMMDD..}, or one day {@code YYYYMMDD}; dates may also be written {@code YYYY-MM-DD} or
  * to the second, {@code YYYYMMDDHHMMSS}. Times are UTC, as public-inbox keeps them.
  *
- * <p>Like public-inbox 1.9 (which turns {@code d:} into {@code dt:} with each date at midnight),
- * both ends are inclusive instants and a bare date in a range means its midnight: so
- * {@code d:20191001..20191031} ends at 2019-10-31 00:00:00 and leaves out the rest of the 31st.
- * A single day {@code d:20191031} covers that whole day.
+ * <p>Both ends are inclusive, whole days: {@code d:20191001..20191031} covers October 1st
+ * 00:00:00 to October 31st 23:59:59 UTC, as public-inbox 1.9 answers (checked against its
+ * results on linux-mtd). A date given to the second is that second.
  *
  * @param from first second included (epoch seconds), {@link Long#MIN_VALUE} when open
  * @param to   last second included (epoch seconds), {@link Long#MAX_VALUE} when open
@@ -30,9 +29,7 @@ public record DateRange(long from, long to) {
     public static DateRange parse(String value) throws IllegalArgumentException {
         int dots = value.indexOf("..");
         if (dots < 0) {
-            long start = instant(value);
-            boolean wholeDay = !SECOND.matcher(value).matches();
-            return new DateRange(start, wholeDay ? start + 86_399 : start);
+            return new DateRange(instant(value), endOf(value));
         }
         String low = value.substring(0, dots);
         String high = value.substring(dots + 2);
@@ -40,11 +37,17 @@ public record DateRange(long from, long to) {
             throw new IllegalArgumentException("date range '..' has neither start nor end");
         }
         long from = low.isEmpty() ? Long.MIN_VALUE : instant(low);
-        long to = high.isEmpty() ? Long.MAX_VALUE : instant(high);
+        long to = high.isEmpty() ? Long.MAX_VALUE : endOf(high);
         if (from > to) {
             throw new IllegalArgumentException("date range '" + value + "' ends before it starts");
         }
         return new DateRange(from, to);
+    }
+
+    /** The last second a date covers: its whole day, or itself when given to the second. */
+    private static long endOf(String text) {
+        long start = instant(text);
+        return SECOND.matcher(text).matches() ? start : start + 86_399;
     }
 
     private static long instant(String text) {

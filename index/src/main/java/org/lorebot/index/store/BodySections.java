@@ -52,10 +52,13 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
             List<String> section = lines.subList(start, i);
             if (quoted) {
                 builder.piece(builder.quoted, String.join("\n", section));
-            } else if (looksLikeDiff(section)) {
-                builder.diff(section);
             } else {
+                // public-inbox 1.9 indexes all text outside quotes as nq:, diffs included
+                // (nq:bitflips finds patches that only touch a 'bitflips' variable).
                 builder.piece(builder.notQuoted, String.join("\n", section));
+                if (looksLikeDiff(section)) {
+                    builder.diff(section);
+                }
             }
         }
         return builder.build();
@@ -93,7 +96,6 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
         final StringBuilder added = new StringBuilder();
         final StringBuilder hunkHeadings = new StringBuilder();
         final StringBuilder context = new StringBuilder();
-        private final List<String> pendingText = new ArrayList<>();
         private final Set<String> seenFiles = new HashSet<>();
 
         void piece(StringBuilder target, String text) {
@@ -106,17 +108,8 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
             target.append(text);
         }
 
-        /** A diff piece; the text seen before it is flushed first, as public-inbox does. */
         void diffPiece(StringBuilder target, String text) {
-            flushText();
             piece(target, text);
-        }
-
-        void flushText() {
-            if (!pendingText.isEmpty()) {
-                piece(notQuoted, String.join("\n", pendingText));
-                pendingText.clear();
-            }
         }
 
         void fileName(String path) {
@@ -125,60 +118,54 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
             }
         }
 
+        /**
+         * Walks a diff section as public-inbox does. Its diff state is Perl's {@code $in_diff}:
+         * null when undefined, "" when false (0), "1" when in a diff, or the old file name of a
+         * traditional diff; quirks are kept, e.g. a {@code +++ /dev/null} line turns diff mode
+         * off, so the removed lines of a deleted file are not {@code dfa:}.
+         */
         void diff(List<String> section) {
-            boolean inDiff = false;
-            String oldName = null;
+            String inDiff = null;
             for (String line : section) {
                 Matcher m;
-                if (inDiff && line.startsWith(" ")) {
+                boolean active = inDiff != null && !inDiff.isEmpty();
+                if (active && line.startsWith(" ")) {
                     diffPiece(context, line.substring(1));
                 } else if (line.equals("-- ")) {
-                    inDiff = false;
-                    oldName = null;
+                    inDiff = null;
                 } else if (line.startsWith("diff --git ") && GIT_DIFF.matcher(line).matches()) {
-                    inDiff = true;
-                    oldName = null;
-                    pendingText.add(line);
+                    inDiff = "1";
                 } else if (line.startsWith("diff -") && (m = OLD_DIFF.matcher(line)).matches()) {
-                    pendingText.add(line);
                     String options = m.group(1);
                     if (options.indexOf('u') >= 0 || options.indexOf('U') >= 0) {
-                        inDiff = oldDiffFileName(m.group(2), m.group(3));
-                        oldName = null;
+                        inDiff = oldDiffFileName(m.group(2), m.group(3)) ? "1" : "";
                     }
                 } else if ((line.startsWith("--- ") || line.startsWith("+++ "))
                         && (m = PATH_HEADER.matcher(line)).find()) {
                     String path = unquote(m.group(1));
                     int slash = path.indexOf('/');
                     fileName(path.substring(slash + 1));
-                    inDiff = true;
-                    oldName = null;
+                    inDiff = "1";
                 } else if (line.startsWith("--- ") && (m = OLD_MINUS.matcher(line)).find()) {
-                    inDiff = true;
-                    oldName = m.group(1);
-                    pendingText.add(line);
-                } else if (oldName != null && (m = OLD_PLUS.matcher(line)).find()) {
-                    inDiff = oldDiffFileName(oldName, m.group(1));
-                    oldName = null;
-                } else if (inDiff && line.startsWith("+")) {
+                    inDiff = m.group(1);
+                } else if (inDiff != null && (m = OLD_PLUS.matcher(line)).find()) {
+                    inDiff = oldDiffFileName(inDiff, m.group(1)) ? "1" : "";
+                } else if (active && line.startsWith("+")) {
                     diffPiece(added, line.substring(1));
-                } else if (inDiff && line.startsWith("-")) {
+                } else if (active && line.startsWith("-")) {
                     diffPiece(removed, line.substring(1));
                 } else if (line.startsWith("index ") && INDEX.matcher(line).find()) {
-                    inDiff = true;
+                    inDiff = "1";
                 } else if (line.startsWith("@@ ") && (m = HUNK.matcher(line)).matches()) {
                     if (m.group(1) != null) {
                         diffPiece(hunkHeadings, m.group(1));
                     }
                 } else if (IGNORED.matcher(line).find()) {
-                    pendingText.add(line);
+                    continue;
                 } else if (!line.isEmpty()) {
-                    pendingText.add(line);
-                    inDiff = false;
-                    oldName = null;
+                    inDiff = null;
                 }
             }
-            flushText();
         }
 
         /** A traditional diff names both files: index their longest common trailing path. */
@@ -197,7 +184,6 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
         }
 
         BodySections build() {
-            flushText();
             return new BodySections(notQuoted.toString(), quoted.toString(),
                     fileNames.toString(), removed.toString(), added.toString(),
                     hunkHeadings.toString(), context.toString());

@@ -109,6 +109,11 @@ public final class ThreadGraph {
         return true;
     }
 
+    /** Forgets every message (before a rebuild). */
+    public synchronized void clear() {
+        nodes.clear();
+    }
+
     /** Whether a message (not a ghost) with this id is present. */
     public synchronized boolean contains(String id) {
         Node node = nodes.get(id);

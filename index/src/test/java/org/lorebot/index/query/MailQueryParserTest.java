@@ -69,11 +69,11 @@ class MailQueryParserTest {
     }
 
     @Test
-    void datesAreInclusiveRangesInUtc() throws Exception {
+    void datesAreInclusiveRangesOfWholeDaysInUtc() throws Exception {
         Query q = MailQueryParser.parse("d:20191001..20191031");
-        assertEquals("date:[1569888000 TO 1572480000]", q.toString());
+        assertEquals("date:[1569888000 TO 1572566399]", q.toString());
         assertEquals("date:[1569888000 TO 1569974399]", parse("d:20191001"));
-        assertEquals("date:[-9223372036854775808 TO 1569888000]", parse("d:..20191001"));
+        assertEquals("date:[-9223372036854775808 TO 1569974399]", parse("d:..20191001"));
         assertEquals("date:[1569888000 TO 9223372036854775807]", parse("d:2019-10-01.."));
     }
 
