@@ -81,6 +81,38 @@ public final class MaildirOutbox implements MailDelivery {
         }
     }
 
+    /**
+     * Whether a mail with this Message-ID already sits in {@code new/} or {@code cur/}: the dry
+     * run's answer to "did this reach its destination?" after an interrupted delivery.
+     */
+    public boolean contains(String messageId) {
+        String wanted = "<" + messageId + ">";
+        for (String dir : new String[] {"new", "cur"}) {
+            try (java.util.stream.Stream<Path> files = Files.list(root.resolve(dir))) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (wanted.equalsIgnoreCase(headerMessageId(f))) {
+                        return true;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list outbox " + root.resolve(dir) + ": " + e.getMessage(), e);
+            }
+        }
+        return false;
+    }
+
+    private static String headerMessageId(Path file) throws IOException {
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).equalsIgnoreCase("Message-ID")) {
+                    return line.substring(colon + 1).strip();
+                }
+            }
+        }
+        return "";
+    }
+
     private String uniqueName() {
         Instant now = clock.instant();
         long micros = now.getNano() / 1000;

@@ -40,6 +40,8 @@ class MaildirOutboxTest {
         assertEquals(List.of(), list(dir.resolve("outbox/cur")));
         assertEquals(2, list(dir.resolve("outbox/new")).size());
         assertNotEquals(first, second);
+        assertTrue(outbox.contains("one@example.org"));
+        assertTrue(!outbox.contains("other@example.org"));
         assertEquals(dir.resolve("outbox/new"), first.getParent());
         String name = first.getFileName().toString();
         assertTrue(name.matches("1795284000\\.M123456P\\d+Q\\d+\\.[^/:]+"), name);
