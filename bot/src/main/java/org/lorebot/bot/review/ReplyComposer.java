@@ -153,7 +153,7 @@ public final class ReplyComposer {
                     + (repeats == 1 ? " still applies." : " still apply.");
         }
         return "lorebot checked the allocation flags this patch adds or changes and found "
-                + count(items, "problem") + ". Each is explained below the quoted lines.";
+                + count(items, "problem") + (items == 1 ? ". It is" : ". Each is") + " explained below the quoted lines.";
     }
 
     private static String count(int n, String noun) {
