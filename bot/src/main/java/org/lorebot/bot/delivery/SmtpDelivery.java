@@ -10,9 +10,12 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends mail through an SMTP server with Jakarta Mail. Each delivery opens its own connection:
@@ -20,6 +23,8 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  * The bytes go out as rendered; the Message-ID is never rewritten.
  */
 public final class SmtpDelivery implements MailDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpDelivery.class);
 
     private final SmtpSettings settings;
     private final Session session;
@@ -42,6 +47,7 @@ public final class SmtpDelivery implements MailDelivery {
         props.setProperty(p + "connectiontimeout", millis);
         props.setProperty(p + "timeout", millis);
         props.setProperty(p + "writetimeout", millis);
+        props.setProperty(p + "sendpartial", "true");
         switch (s.security()) {
             case STARTTLS -> {
                 props.setProperty(p + "starttls.enable", "true");
@@ -87,18 +93,36 @@ public final class SmtpDelivery implements MailDelivery {
         } catch (AuthenticationFailedException e) {
             throw new DeliveryException("SMTP login as " + settings.user().orElse("?") + " at "
                     + where() + " failed: " + server(e), false, null);
-        } catch (SMTPAddressFailedException | SMTPSendFailedException e) {
-            int code = e instanceof SMTPSendFailedException s ? s.getReturnCode()
-                    : ((SMTPAddressFailedException) e).getReturnCode();
-            throw new DeliveryException("SMTP server " + where() + " refused " + mail.messageId()
-                    + ": " + server(e), code >= 400 && code < 500, null);
         } catch (SendFailedException e) {
+            Address[] delivered = e.getValidSentAddresses();
+            if (delivered != null && delivered.length > 0) {
+                // Partial sends are on: a stale address on a long Cc list must not hold the
+                // review back from everyone else, and retrying would send it twice.
+                LOG.warn("{} went to {} recipient(s); the server refused {}: {}", mail.messageId(),
+                        delivered.length, Arrays.toString(e.getInvalidAddresses()), server(e));
+                return;
+            }
             throw new DeliveryException("SMTP server " + where() + " refused " + mail.messageId()
-                    + ": " + server(e), true, null);
+                    + ": " + server(e), isTransient(e), null);
         } catch (MessagingException e) {
             throw new DeliveryException("cannot send " + mail.messageId() + " through " + where()
                     + ": " + describe(e), true, null);
         }
+    }
+
+    /** A 4xx reply anywhere in the chain means "try later"; only 5xx replies are final. */
+    static boolean isTransient(MessagingException e) {
+        boolean sawCode = false;
+        for (Exception x = e; x != null;
+             x = x instanceof MessagingException m ? m.getNextException() : null) {
+            int code = x instanceof SMTPSendFailedException s ? s.getReturnCode()
+                    : x instanceof SMTPAddressFailedException a ? a.getReturnCode() : -1;
+            if (code >= 400 && code < 500) {
+                return true;
+            }
+            sawCode |= code >= 500;
+        }
+        return !sawCode;
     }
 
     private String where() {

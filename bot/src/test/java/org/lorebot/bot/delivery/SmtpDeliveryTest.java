@@ -123,6 +123,20 @@ class SmtpDeliveryTest {
     }
 
     @Test
+    void only5xxRepliesAreFinal() throws Exception {
+        var bad = new jakarta.mail.internet.InternetAddress("gone@example.org");
+        var rejected = new jakarta.mail.SendFailedException("Invalid Addresses", null, new jakarta.mail.Address[0],
+                new jakarta.mail.Address[0], new jakarta.mail.Address[] {bad});
+        rejected.setNextException(new org.eclipse.angus.mail.smtp.SMTPAddressFailedException(bad, "RCPT TO", 550, "550 no such user"));
+        assertFalse(SmtpDelivery.isTransient(rejected));
+        var greylisted = new jakarta.mail.SendFailedException("Invalid Addresses", null, new jakarta.mail.Address[0],
+                new jakarta.mail.Address[0], new jakarta.mail.Address[] {bad});
+        greylisted.setNextException(new org.eclipse.angus.mail.smtp.SMTPAddressFailedException(bad, "RCPT TO", 451, "451 try later"));
+        assertTrue(SmtpDelivery.isTransient(greylisted));
+        assertTrue(SmtpDelivery.isTransient(new jakarta.mail.MessagingException("connection reset")));
+    }
+
+    @Test
     void sessionPropertiesFollowTheSecuritySetting() {
         var starttls = SmtpDelivery.properties(new SmtpSettings("smtp.example.org", 587, SmtpSecurity.STARTTLS,
                 Optional.of("u"), Optional.of(Secret.of(PASSWORD)), Duration.ofSeconds(30)));
