@@ -1,5 +1,6 @@
 package org.lorebot.bot.delivery;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The dry-run delivery: each mail becomes a file in a Maildir ({@code tmp/}, {@code new/},
@@ -88,7 +90,7 @@ public final class MaildirOutbox implements MailDelivery {
     public boolean contains(String messageId) {
         String wanted = "<" + messageId + ">";
         for (String dir : new String[] {"new", "cur"}) {
-            try (java.util.stream.Stream<Path> files = Files.list(root.resolve(dir))) {
+            try (Stream<Path> files = Files.list(root.resolve(dir))) {
                 for (Path f : (Iterable<Path>) files::iterator) {
                     if (wanted.equalsIgnoreCase(headerMessageId(f))) {
                         return true;
@@ -102,7 +104,7 @@ public final class MaildirOutbox implements MailDelivery {
     }
 
     private static String headerMessageId(Path file) throws IOException {
-        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).equalsIgnoreCase("Message-ID")) {

@@ -2,6 +2,7 @@ package org.lorebot.bot.policy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.lorebot.analyzers.finding.Finding;
@@ -35,7 +36,7 @@ public record Decision(Verdict verdict, Reason reason, String detail, Optional<I
 
     /** One line for the log: {@code skip (a reply, not a patch): ...}. */
     public String describe() {
-        return verdict.name().toLowerCase(java.util.Locale.ROOT) + " (" + reason.words() + ")"
+        return verdict.name().toLowerCase(Locale.ROOT) + " (" + reason.words() + ")"
                 + (detail.isEmpty() ? "" : ": " + detail);
     }
 }

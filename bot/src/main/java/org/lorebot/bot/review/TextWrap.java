@@ -40,7 +40,7 @@ public final class TextWrap {
             line.append(word);
         }
         if (line.length() > prefixLength || lines.isEmpty()) {
-            lines.add(stripTrailing(line.toString()));
+            lines.add(line.toString().stripTrailing());
         }
         return List.copyOf(lines);
     }
@@ -48,9 +48,5 @@ public final class TextWrap {
     /** {@link #fill} at {@link #WIDTH} without indentation. */
     public static List<String> fill(String text) {
         return fill(text, WIDTH, "", "");
-    }
-
-    private static String stripTrailing(String s) {
-        return s.stripTrailing();
     }
 }

@@ -1,5 +1,6 @@
 package org.lorebot.bot.state;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -60,7 +61,7 @@ public final class StateStore implements AutoCloseable {
             StateStore store = new StateStore(c, name);
             store.rememberFirstRun(clock.instant());
             return store;
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new StateException("cannot open state file " + name + ": " + e.getMessage(), e);
         }
     }

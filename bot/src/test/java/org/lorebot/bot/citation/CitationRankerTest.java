@@ -3,6 +3,7 @@ package org.lorebot.bot.citation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class CitationRankerTest {
     @Test
     void keepsOneCitationPerThreadAndHonoursTheLimit() {
         Instant t = Instant.parse("2024-01-01T00:00:00Z");
-        List<Candidate> cands = new java.util.ArrayList<>();
+        List<Candidate> cands = new ArrayList<>();
         cands.add(new Candidate(mail("t1a@x", "hch@lst.de", "Re: a", t, "t1@x", List.of("t1@x"), ""), INBOX));
         cands.add(new Candidate(mail("t1b@x", "hch@lst.de", "Re: a", t.plusSeconds(5), "t1@x", List.of("t1@x"), ""), INBOX));
         for (int i = 2; i <= 5; i++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.lorebot.bot.series.Mails.diff;
 import static org.lorebot.bot.series.Mails.mail;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.lorebot.analyzers.patch.DiffLine;
 class FindingFiltersTest {
 
     static Finding finding(String rule, String path, String... added) {
-        List<DiffLine> lines = new java.util.ArrayList<>();
+        List<DiffLine> lines = new ArrayList<>();
         for (int i = 0; i < added.length; i++) {
             lines.add(new DiffLine(DiffLine.Kind.ADDED, added[i], 0, 11 + i));
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Series assembly on real postings from the labelled corpus. */
@@ -55,7 +56,7 @@ class LabeledSeriesTest {
         Series v9 = all.get(1);
         assertEquals(2, v2.version());
         assertEquals(9, v9.version());
-        assertEquals(java.util.Optional.of(v2), VersionLinker.previous(v9, List.of(v2)));
+        assertEquals(Optional.of(v2), VersionLinker.previous(v9, List.of(v2)));
         assertEquals(VersionLinker.key(v2), VersionLinker.key(v9));
     }
 }
