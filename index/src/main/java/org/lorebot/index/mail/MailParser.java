@@ -1,0 +1,141 @@
+package org.lorebot.index.mail;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MailDateFormat;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
+
+/**
+ * Parses raw RFC 5322 messages into {@link MailMessage}s with Jakarta Mail. Thread-safe and
+ * stateless: one instance can serve every ingest thread.
+ *
+ * <p>Lenient the way real archives need: RFC 2047 headers, raw UTF-8 or Latin-1 in headers,
+ * quoted-printable and base64 bodies (bad base64 is skipped, not fatal), unknown charsets
+ * (UTF-8 when the bytes are valid UTF-8, else windows-1252), broken multipart boundaries (the
+ * raw body is kept as text), HTML-only mail (turned into text with jsoup). The message is parsed
+ * once; part contents point into {@code raw} rather than being copied.
+ *
+ * <p>The only messages refused are those without a usable Message-ID ("no Message-ID"), which
+ * lorebot could neither key, thread, cite nor answer. No id is made up for them: public-inbox
+ * assigns one when it imports such a message, so every message of a public-inbox archive
+ * already carries one, and an invented id would match nothing on lore.
+ */
+public final class MailParser {
+
+    private final Session session;
+
+    public MailParser() {
+        Properties properties = new Properties();
+        // header bytes arrive one per char and are decoded by HeaderText.recover8bit
+        properties.setProperty("mail.mime.allowutf8", "false");
+        this.session = Session.getInstance(properties);
+    }
+
+    /** Parses a message whose arrival time is unknown. */
+    public MailMessage parse(byte[] raw) throws MalformedMailException {
+        return parse(raw, null);
+    }
+
+    /**
+     * Parses a message.
+     *
+     * @param raw      the message as stored; only read, never modified
+     * @param received when the archive received it (the commit time), the date to use when the
+     *                 Date header is missing or unreadable; may be null
+     * @throws MalformedMailException when the message has no Message-ID or no header at all
+     */
+    public MailMessage parse(byte[] raw, Instant received) throws MalformedMailException {
+        if (raw == null || raw.length == 0) {
+            throw new MalformedMailException("empty message");
+        }
+        try {
+            return read(new MimeMessage(session, new SharedByteArrayInputStream(raw)), received);
+        } catch (MessagingException e) {
+            throw new MalformedMailException("unreadable header: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // a library bug on hostile input must not stop an import: report it like bad mail
+            throw new MalformedMailException("cannot parse (" + e + ")", e);
+        }
+    }
+
+    private MailMessage read(MimeMessage mime, Instant received) throws MessagingException, MalformedMailException {
+        String messageIdHeader = header(mime, "Message-ID");
+        String messageId = MessageIds.messageId(messageIdHeader == null ? null : HeaderText.recover8bit(messageIdHeader));
+        if (messageId == null) {
+            throw new MalformedMailException(messageIdHeader == null ? "no Message-ID" : "no Message-ID (empty header)");
+        }
+        List<Address> fromList = AddressList.parse(header(mime, "From"));
+        List<Address> to = AddressList.parse(header(mime, "To"));
+        List<Address> cc = AddressList.parse(header(mime, "Cc"));
+        Address from = fromList.isEmpty() ? new Address("", "") : fromList.get(0);
+
+        String inReplyToHeader = header(mime, "In-Reply-To");
+        List<String> inReplyToIds = MessageIds.bracketed(inReplyToHeader);
+        String inReplyTo = inReplyToIds.isEmpty() ? null : inReplyToIds.get(0);
+        if (messageId.equals(inReplyTo)) {
+            inReplyTo = inReplyToIds.size() > 1 ? inReplyToIds.get(1) : null;
+        }
+        List<String> references = MessageIds.references(header(mime, "References"), inReplyToHeader, messageId,
+                addresses(fromList, to, cc));
+
+        String subject = HeaderText.decode(header(mime, "Subject"));
+        String body = BodyText.extract(session, mime);
+        return new MailMessage(messageId, subject, from, to, cc, date(mime, received), inReplyTo,
+                references, listId(header(mime, "List-Id")), body);
+    }
+
+    /** The first value of a header, unfolded, or null. */
+    private static String header(MimeMessage mime, String name) throws MessagingException {
+        String value = mime.getHeader(name, null);
+        return value == null ? null : HeaderText.unfold(value);
+    }
+
+    private static Set<String> addresses(List<Address> from, List<Address> to, List<Address> cc) {
+        Set<String> addresses = new HashSet<>();
+        for (List<Address> list : List.of(from, to, cc)) {
+            for (Address a : list) {
+                if (!a.address().isEmpty()) {
+                    addresses.add(a.address());
+                }
+            }
+        }
+        return addresses;
+    }
+
+    private static String listId(String value) {
+        if (value == null) {
+            return null;
+        }
+        List<String> ids = MessageIds.bracketed(value);
+        String id = ids.isEmpty() ? value.strip() : ids.get(0);
+        return id.isEmpty() ? null : id;
+    }
+
+    /** Date header; else the archive's time; else the newest Received stamp; else the epoch. */
+    private static Instant date(MimeMessage mime, Instant received) throws MessagingException {
+        Date sent = mime.getSentDate();
+        if (sent != null) {
+            return sent.toInstant();
+        }
+        if (received != null) {
+            return received;
+        }
+        String stamp = header(mime, "Received");
+        if (stamp != null && stamp.lastIndexOf(';') >= 0) {
+            try {
+                return new MailDateFormat().parse(stamp.substring(stamp.lastIndexOf(';') + 1).strip()).toInstant();
+            } catch (java.text.ParseException | RuntimeException e) {
+                // fall through: no usable time anywhere
+            }
+        }
+        return Instant.EPOCH;
+    }
+}
