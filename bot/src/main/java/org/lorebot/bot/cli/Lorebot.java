@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Reviews Linux kernel patches on public-inbox mailing list archives.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, ExplainCommand.class,
+            RulesCommand.class})
 public final class Lorebot implements Runnable {
 
     @CommandLine.Spec
