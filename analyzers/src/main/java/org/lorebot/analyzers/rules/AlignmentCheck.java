@@ -174,7 +174,7 @@ final class AlignmentCheck implements Check {
                 }
                 List<Token> t = h.tokens;
                 for (int i = 0; i + 2 < t.size(); i++) {
-                    if ((t.get(i).is("tx_buf") || t.get(i).is("rx_buf") || t.get(i).is("transfer_buffer"))
+                    if (t.get(i).isIdentifier() && (t.get(i).is("tx_buf") || t.get(i).is("rx_buf") || t.get(i).is("transfer_buffer"))
                             && t.get(i + 1).is("=")) {
                         int end = i + 2;
                         while (end < t.size() && !t.get(end).is(";") && !t.get(end).is(",")) {
