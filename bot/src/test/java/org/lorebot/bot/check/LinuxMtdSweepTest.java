@@ -134,6 +134,63 @@ class LinuxMtdSweepTest {
         assertEquals(String.join("\n", EXPECTED), String.join("\n", found));
     }
 
+    /**
+     * With {@code -Dlorebot.benchmark=true}: patch parsing plus the DMA check over every
+     * message of the archive that carries a diff, mail already decoded, median of warm runs.
+     */
+    @Test
+    void throughput() throws IOException {
+        Assumptions.assumeTrue(Boolean.getBoolean("lorebot.benchmark"), "benchmark: run with -Dlorebot.benchmark=true");
+        Path repository = repository();
+        MailParser parser = new MailParser();
+        List<MailMessage> patches = new ArrayList<>();
+        try (ArchiveSource source = ArchiveSources.open(repository)) {
+            source.read(Map.of(), new ArchiveVisitor() {
+                @Override
+                public void entry(ArchiveEntry entry) {
+                    try {
+                        MailMessage mail = parser.parse(entry.raw(), entry.time());
+                        if (PatchParser.parse(mail.subject(), mail.body()).hasDiff()) {
+                            patches.add(mail);
+                        }
+                    } catch (MalformedMailException e) {
+                        // not a message
+                    }
+                }
+
+                @Override
+                public void problem(ArchiveProblem problem) {
+                }
+            });
+        }
+        List<Long> checkOnly = new ArrayList<>();
+        List<Long> parseAndCheck = new ArrayList<>();
+        for (int round = 0; round < 12; round++) {
+            List<Patch> parsed = new ArrayList<>(patches.size());
+            long t0 = System.nanoTime();
+            for (MailMessage m : patches) {
+                parsed.add(PatchParser.parse(m.subject(), m.body()));
+            }
+            long t1 = System.nanoTime();
+            for (Patch p : parsed) {
+                DmaChecker.check(p);
+            }
+            long t2 = System.nanoTime();
+            parseAndCheck.add(t2 - t0);
+            checkOnly.add(t2 - t1);
+        }
+        long both = median(parseAndCheck.subList(4, 12));
+        long check = median(checkOnly.subList(4, 12));
+        System.out.printf("linux-mtd: %d patches; DmaChecker %.0f patches/s (%.0f ms); PatchParser + DmaChecker %.0f patches/s (%.0f ms)%n",
+                patches.size(), patches.size() / (check / 1e9), check / 1e6, patches.size() / (both / 1e9), both / 1e6);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
     /** A patch posting, not a reply, cover letter, pull request or robot report. */
     private static boolean isPatch(MailMessage mail, Patch patch) {
         String subject = mail.subject().toLowerCase();
