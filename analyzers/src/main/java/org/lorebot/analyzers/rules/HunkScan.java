@@ -79,6 +79,21 @@ final class HunkScan {
         }
     }
 
+    /** The calls that start after {@code call}, in order (found by binary search). */
+    List<Call> callsAfter(Call call) {
+        int lo = 0;
+        int hi = calls.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (calls.get(mid).nameIndex() <= call.nameIndex()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return calls.subList(lo, calls.size());
+    }
+
     /** True when both tokens lie in the same function body, as far as this hunk shows. */
     boolean sameFunction(int tokenA, int tokenB) {
         return region[tokenA] == region[tokenB];

@@ -73,9 +73,11 @@ final class MappingCheck implements Check {
             return null;
         }
         HunkScan hunk = site.hunk();
-        for (Call c : hunk.calls) {
-            if (c.nameIndex() <= site.call().nameIndex() || !DMA009_MAPPERS.contains(c.name())
-                    || !hunk.sameFunction(c.nameIndex(), site.call().nameIndex())) {
+        for (Call c : hunk.callsAfter(site.call())) {
+            if (!hunk.sameFunction(c.nameIndex(), site.call().nameIndex())) {
+                break; // calls are in order: the function has ended
+            }
+            if (!DMA009_MAPPERS.contains(c.name())) {
                 continue;
             }
             String buffer = buffer(c);
