@@ -1,0 +1,150 @@
+package org.lorebot.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.util.BytesRef;
+import org.lorebot.index.archive.ArchiveSource;
+import org.lorebot.index.ingest.IngestListener;
+import org.lorebot.index.ingest.IngestOptions;
+import org.lorebot.index.ingest.IngestSummary;
+import org.lorebot.index.ingest.Ingester;
+import org.lorebot.index.mail.MailParser;
+import org.lorebot.index.mail.MalformedMailException;
+import org.lorebot.index.query.QuerySyntaxException;
+import org.lorebot.index.search.MailSearcher;
+import org.lorebot.index.search.MessageThread;
+import org.lorebot.index.search.SearchResults;
+import org.lorebot.index.store.IndexFields;
+import org.lorebot.index.store.MailStore;
+import org.lorebot.index.store.StoredMessage;
+import org.lorebot.index.store.ThreadingRecord;
+import org.lorebot.index.thread.ThreadGraph;
+
+/**
+ * lorebot's mail index: what the command line, the review bot and the web archive use.
+ *
+ * <pre>{@code
+ * try (MailIndex index = MailIndex.open(Path.of("data"))) {
+ *     index.ingest("linux-mtd", GitArchiveSource.v2Inbox(inbox), IngestListener.NONE);
+ *     SearchResults r = index.search("dfb:GFP_DMA AND s:PATCH", 0, 20);
+ *     Optional<MessageThread> t = index.thread(r.hits().get(0).messageId());
+ * }
+ * }</pre>
+ *
+ * <p>The Lucene index lives in {@code <dataDir>/lucene}. Several inboxes can share one index
+ * ({@code l:} tells them apart); each keeps its own archive cursor. Threads are kept in memory
+ * and rebuilt from the index when it is opened. One process at a time may ingest into a data
+ * directory; searching is thread-safe and may run while ingesting.
+ */
+public final class MailIndex implements AutoCloseable {
+
+    private final MailStore store;
+    private final ThreadGraph threads = new ThreadGraph();
+    private final MailSearcher searcher;
+    private final MailParser parser = new MailParser();
+    private final IngestOptions options;
+
+    private MailIndex(MailStore store, IngestOptions options) throws IOException {
+        this.store = store;
+        this.options = options;
+        this.searcher = new MailSearcher(store, threads);
+        loadThreads();
+    }
+
+    /** Opens the index in {@code dataDir}, creating it when absent. */
+    public static MailIndex open(Path dataDir) throws IOException {
+        return open(dataDir, IngestOptions.defaults());
+    }
+
+    /** Opens the index with non-default ingest tuning (commit interval, threads). */
+    public static MailIndex open(Path dataDir, IngestOptions options) throws IOException {
+        return new MailIndex(MailStore.open(dataDir.resolve("lucene")), options);
+    }
+
+    /**
+     * Reads every message {@code source} holds beyond the cursor committed for {@code list}, and
+     * commits documents and cursor together. Safe to interrupt: the next run goes on from the
+     * last commit.
+     *
+     * @param list     the inbox name, searchable with {@code l:}
+     * @param listener progress callbacks ({@link IngestListener#NONE} for none)
+     */
+    public synchronized IngestSummary ingest(String list, ArchiveSource source,
+                                             IngestListener listener) throws IOException {
+        try {
+            return new Ingester(store, threads, parser, options).ingest(list, source, listener);
+        } catch (IOException | RuntimeException e) {
+            loadThreads();
+            throw e;
+        }
+    }
+
+    /**
+     * Searches with public-inbox's query language, newest first.
+     *
+     * @param offset matches to skip
+     * @param limit  matches to return at most, 0 for all
+     * @throws QuerySyntaxException when the query is malformed; the message names the bad part
+     */
+    public SearchResults search(String query, int offset, int limit)
+            throws QuerySyntaxException, IOException {
+        return searcher.search(query, offset, limit);
+    }
+
+    /** A message by Message-ID (angle brackets optional). */
+    public Optional<StoredMessage> message(String messageId) throws IOException {
+        Optional<Document> found = searcher.document(messageId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Document doc = found.get();
+        BytesRef raw = doc.getBinaryValue(IndexFields.RAW);
+        byte[] bytes = java.util.Arrays.copyOfRange(raw.bytes, raw.offset, raw.offset + raw.length);
+        String id = doc.get(IndexFields.MID);
+        Instant date = Instant.ofEpochSecond(doc.getField(IndexFields.DATE).numericValue().longValue());
+        try {
+            return Optional.of(new StoredMessage(parser.parse(bytes, date), doc.get(IndexFields.LIST),
+                    threads.root(id).orElse(id), bytes, doc.get(IndexFields.EPOCH),
+                    doc.get(IndexFields.BLOB)));
+        } catch (MalformedMailException e) {
+            throw new IOException("indexed message <" + id + "> no longer parses: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The thread holding a message, found by the Message-ID of any of its messages. */
+    public Optional<MessageThread> thread(String messageId) throws IOException {
+        return searcher.thread(messageId);
+    }
+
+    /** The committed archive cursor of {@code list}: epoch to position. */
+    public Map<String, String> cursor(String list) {
+        return store.cursor(list);
+    }
+
+    /** How many messages the index holds. */
+    public int size() {
+        return threads.size();
+    }
+
+    /** The index's size on disk, in bytes. */
+    public long sizeOnDisk() throws IOException {
+        return store.sizeOnDisk();
+    }
+
+    private void loadThreads() throws IOException {
+        threads.clear();
+        for (ThreadingRecord r : store.threadingRecords()) {
+            threads.add(r.messageId(), r.references(), r.date(), r.sequence());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        store.close();
+    }
+}

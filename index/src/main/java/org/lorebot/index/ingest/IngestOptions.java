@@ -1,0 +1,31 @@
+package org.lorebot.index.ingest;
+
+/**
+ * Tuning of an ingest run.
+ *
+ * @param commitEvery   commit (documents and cursor) after this many archive entries
+ * @param parseThreads  threads parsing messages
+ * @param indexThreads  threads adding documents to the index
+ * @param queueCapacity messages read ahead of the writer at most (bounds memory)
+ */
+public record IngestOptions(int commitEvery, int parseThreads, int indexThreads,
+                            int queueCapacity) {
+
+    public IngestOptions {
+        if (commitEvery < 1 || parseThreads < 1 || indexThreads < 1 || queueCapacity < 1) {
+            throw new IllegalArgumentException("ingest options must be positive: commitEvery="
+                    + commitEvery + " parseThreads=" + parseThreads + " indexThreads="
+                    + indexThreads + " queueCapacity=" + queueCapacity);
+        }
+    }
+
+    /** Commits every 10,000 entries; as many parser and indexer threads as cores. */
+    public static IngestOptions defaults() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new IngestOptions(10_000, cores, cores, 512);
+    }
+
+    public IngestOptions withCommitEvery(int entries) {
+        return new IngestOptions(entries, parseThreads, indexThreads, queueCapacity);
+    }
+}

@@ -1,0 +1,384 @@
+package org.lorebot.index.ingest;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.document.Document;
+import org.lorebot.analyzers.patch.PatchId;
+import org.lorebot.index.archive.ArchiveEntry;
+import org.lorebot.index.archive.ArchiveProblem;
+import org.lorebot.index.archive.ArchiveSource;
+import org.lorebot.index.archive.ArchiveVisitor;
+import org.lorebot.index.mail.MailMessage;
+import org.lorebot.index.mail.MailParser;
+import org.lorebot.index.mail.MalformedMailException;
+import org.lorebot.index.store.IndexedMessage;
+import org.lorebot.index.store.MailStore;
+import org.lorebot.index.store.MessageDocument;
+import org.lorebot.index.thread.MessageReferences;
+import org.lorebot.index.thread.ThreadGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads an archive into the index: archive entries, then MIME parsing and document building on
+ * a pool of threads, then, in archive order, duplicate checks, threading and sequence numbers,
+ * then documents added to Lucene by a second pool. Every {@link IngestOptions#commitEvery()}
+ * entries (and at the end) the writes are drained and committed together with the cursor, so a
+ * run killed at any moment resumes from the last commit without losing or duplicating anything.
+ *
+ * <p>Bad input never stops a run: malformed messages and unreadable archive entries are logged,
+ * counted, listed in the summary and skipped.
+ */
+public final class Ingester {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Ingester.class);
+    private static final Object END = new Object();
+
+    private final MailStore store;
+    private final ThreadGraph threads;
+    private final MailParser parser;
+    private final IngestOptions options;
+
+    public Ingester(MailStore store, ThreadGraph threads, MailParser parser, IngestOptions options) {
+        this.store = store;
+        this.threads = threads;
+        this.parser = parser;
+        this.options = options;
+    }
+
+    /**
+     * Reads everything {@code source} holds after the committed cursor of {@code list}.
+     *
+     * @throws IOException when the archive or the index fails; what was committed stays, the
+     *                     rest is rolled back (and read again by the next run)
+     */
+    public IngestSummary ingest(String list, ArchiveSource source, IngestListener listener)
+            throws IOException {
+        Run run = new Run(list, source, listener);
+        try {
+            return run.execute();
+        } catch (IOException | RuntimeException | Error e) {
+            store.rollback();
+            throw e;
+        } finally {
+            run.shutdown();
+        }
+    }
+
+    private final class Run {
+        final String list;
+        final ArchiveSource source;
+        final IngestListener listener;
+        final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        final ExecutorService parsers = Executors.newFixedThreadPool(options.parseThreads(),
+                named("lorebot-parse"));
+        final ExecutorService indexers = Executors.newFixedThreadPool(options.indexThreads(),
+                named("lorebot-index"));
+        final Semaphore inFlight = new Semaphore(options.queueCapacity());
+        final AtomicInteger pending = new AtomicInteger();
+        final AtomicReference<Throwable> indexFailure = new AtomicReference<>();
+        final AtomicReference<Throwable> readFailure = new AtomicReference<>();
+        volatile boolean cancelled;
+        Thread reader;
+
+        final Map<String, String> cursor;
+        long nextSequence;
+        long read;
+        long added;
+        long removed;
+        long duplicates;
+        long malformed;
+        long unreadable;
+        final List<IngestProblem> problems = new ArrayList<>();
+
+        Run(String list, ArchiveSource source, IngestListener listener) {
+            this.list = list;
+            this.source = source;
+            this.listener = listener;
+            this.cursor = new HashMap<>(store.cursor(list));
+            this.nextSequence = store.nextSequence();
+        }
+
+        IngestSummary execute() throws IOException {
+            long startNanos = System.nanoTime();
+            long estimate = source.estimate(Map.copyOf(cursor));
+            listener.started(list, source.describe(), estimate);
+            LOG.info("ingesting {} from {} ({} entries expected)", list, source.describe(), estimate);
+            startReader(Map.copyOf(cursor));
+            long sinceCommit = 0;
+            while (true) {
+                Object item = take();
+                if (item == END) {
+                    break;
+                }
+                ParsedEntry parsed = resolve(item);
+                handle(parsed);
+                cursor.put(parsed.epoch(), parsed.position());
+                read++;
+                listener.progress(read, estimate);
+                if (++sinceCommit >= options.commitEvery()) {
+                    commit();
+                    sinceCommit = 0;
+                }
+            }
+            Throwable failure = readFailure.get();
+            if (failure != null) {
+                throw asIOException("reading " + source.describe() + " failed", failure);
+            }
+            commit();
+            store.refresh();
+            IngestSummary summary = new IngestSummary(list, read, added, removed, duplicates,
+                    malformed, unreadable, problems, Duration.ofNanos(System.nanoTime() - startNanos));
+            LOG.info("ingested {}: {} read, {} added, {} removed, {} duplicates, {} malformed,"
+                    + " {} unreadable in {} ms", list, read, added, removed, duplicates, malformed,
+                    unreadable, summary.elapsed().toMillis());
+            listener.finished(summary);
+            return summary;
+        }
+
+        private void startReader(Map<String, String> from) {
+            reader = new Thread(() -> {
+                try {
+                    source.read(from, new ArchiveVisitor() {
+                        @Override
+                        public void entry(ArchiveEntry entry) {
+                            put(CompletableFuture.supplyAsync(() -> parse(entry), parsers));
+                        }
+
+                        @Override
+                        public void problem(ArchiveProblem problem) {
+                            put(ParsedEntry.unreadable(problem));
+                        }
+                    });
+                } catch (Cancelled c) {
+                    return;
+                } catch (Throwable t) {
+                    readFailure.set(t);
+                }
+                put(END);
+            }, "lorebot-read");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void put(Object item) {
+            try {
+                while (!cancelled) {
+                    if (queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new Cancelled();
+        }
+
+        private Object take() throws IOException {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("ingest interrupted");
+            }
+        }
+
+        private ParsedEntry resolve(Object item) throws IOException {
+            if (item instanceof ParsedEntry parsed) {
+                return parsed;
+            }
+            try {
+                return ((Future<?>) item).get() instanceof ParsedEntry p ? p : null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("ingest interrupted");
+            } catch (ExecutionException e) {
+                throw asIOException("parsing failed", e.getCause());
+            }
+        }
+
+        /** Runs on the parser pool: everything about one entry that needs no ordering. */
+        private ParsedEntry parse(ArchiveEntry entry) {
+            try {
+                MailMessage message = parser.parse(entry.raw(), entry.time());
+                if (entry.kind() == ArchiveEntry.Kind.REMOVE) {
+                    return ParsedEntry.parsed(entry, new IndexedMessage(list, message, List.of(),
+                            null, entry.raw(), entry.epoch(), entry.blob()), null);
+                }
+                IndexedMessage indexed = new IndexedMessage(list, message,
+                        MessageReferences.of(message), PatchId.of(message.body()), entry.raw(),
+                        entry.epoch(), entry.blob());
+                return ParsedEntry.parsed(entry, indexed, MessageDocument.of(indexed));
+            } catch (MalformedMailException e) {
+                return ParsedEntry.malformed(entry, e.getMessage());
+            } catch (RuntimeException e) {
+                // A parser bug on one odd message must not stop the archive.
+                LOG.warn("cannot parse message at {} {}", entry.epoch(), entry.position(), e);
+                return ParsedEntry.malformed(entry, "unparseable: " + e);
+            }
+        }
+
+        /** Runs on the ingesting thread, in archive order. */
+        private void handle(ParsedEntry parsed) throws IOException {
+            if (parsed.problem() != null) {
+                unreadable++;
+                problem(parsed.epoch(), parsed.position(), parsed.problem().reason());
+                LOG.warn("unreadable archive entry {} {}: {}", parsed.epoch(), parsed.position(),
+                        parsed.problem().reason());
+                return;
+            }
+            if (parsed.malformedReason() != null) {
+                malformed++;
+                problem(parsed.epoch(), parsed.position(), parsed.malformedReason());
+                LOG.warn("malformed message at {} {}: {}", parsed.epoch(), parsed.position(),
+                        parsed.malformedReason());
+                return;
+            }
+            MailMessage message = parsed.message().message();
+            String id = message.messageId();
+            if (parsed.entry().kind() == ArchiveEntry.Kind.REMOVE) {
+                drain();
+                if (threads.remove(id)) {
+                    store.delete(id);
+                    removed++;
+                    LOG.info("removed <{}>", id);
+                } else {
+                    LOG.info("removal of <{}>, which is not indexed", id);
+                }
+                return;
+            }
+            long date = message.date() == null ? 0 : message.date().getEpochSecond();
+            long sequence = nextSequence;
+            if (!threads.add(id, parsed.message().references(), date, sequence)) {
+                duplicates++;
+                LOG.info("duplicate <{}> at {} {}: the first delivery is kept", id,
+                        parsed.epoch(), parsed.position());
+                return;
+            }
+            nextSequence++;
+            Document doc = parsed.document();
+            MessageDocument.setSequence(doc, sequence);
+            index(id, doc);
+            added++;
+        }
+
+        private void index(String id, Document doc) throws IOException {
+            checkIndexFailure();
+            acquire();
+            pending.incrementAndGet();
+            indexers.execute(() -> {
+                try {
+                    store.put(id, doc);
+                } catch (Throwable t) {
+                    indexFailure.compareAndSet(null, t);
+                } finally {
+                    inFlight.release();
+                    if (pending.decrementAndGet() == 0) {
+                        synchronized (pending) {
+                            pending.notifyAll();
+                        }
+                    }
+                }
+            });
+        }
+
+        private void acquire() throws IOException {
+            try {
+                inFlight.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("ingest interrupted");
+            }
+        }
+
+        /** Waits until every document handed to the indexers is in the writer. */
+        private void drain() throws IOException {
+            synchronized (pending) {
+                while (pending.get() > 0) {
+                    try {
+                        pending.wait(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException("ingest interrupted");
+                    }
+                }
+            }
+            checkIndexFailure();
+        }
+
+        private void checkIndexFailure() throws IOException {
+            Throwable failure = indexFailure.get();
+            if (failure != null) {
+                throw asIOException("adding to the index failed", failure);
+            }
+        }
+
+        private void commit() throws IOException {
+            drain();
+            store.commit(list, cursor, nextSequence);
+            listener.committed(Map.copyOf(cursor));
+        }
+
+        private void problem(String epoch, String position, String reason) {
+            if (problems.size() < IngestSummary.MAX_PROBLEMS_LISTED) {
+                problems.add(new IngestProblem(epoch, position, reason));
+            }
+        }
+
+        void shutdown() {
+            cancelled = true;
+            queue.clear();
+            parsers.shutdownNow();
+            indexers.shutdown();
+            try {
+                if (reader != null) {
+                    reader.join(5_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static IOException asIOException(String what, Throwable cause) {
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IOException(what + ": " + cause, cause);
+    }
+
+    private static ThreadFactory named(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread t = new Thread(runnable, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Stops the reading thread once the run has ended. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+}

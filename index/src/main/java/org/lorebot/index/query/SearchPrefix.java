@@ -1,0 +1,64 @@
+package org.lorebot.index.query;
+
+import java.util.List;
+import java.util.Optional;
+import org.lorebot.index.store.IndexFields;
+
+/** The query prefixes of public-inbox, and the index fields each one searches. */
+public enum SearchPrefix {
+    SUBJECT("s", IndexFields.SUBJECT),
+    FROM("f", IndexFields.FROM),
+    TO("t", IndexFields.TO),
+    CC("c", IndexFields.CC),
+    TO_CC("tc", IndexFields.TO, IndexFields.CC),
+    ANY_ADDRESS("a", IndexFields.TO, IndexFields.CC, IndexFields.FROM),
+    BODY("b", IndexFields.NOT_QUOTED, IndexFields.QUOTED),
+    SUBJECT_BODY("bs", IndexFields.NOT_QUOTED, IndexFields.QUOTED, IndexFields.SUBJECT),
+    MESSAGE_ID("m", IndexFields.MID_TEXT),
+    LIST("l", IndexFields.LIST_TEXT),
+    NOT_QUOTED("nq", IndexFields.NOT_QUOTED),
+    QUOTED("q", IndexFields.QUOTED),
+    DIFF_FILE("dfn", IndexFields.DIFF_FILE),
+    DIFF_REMOVED("dfa", IndexFields.DIFF_REMOVED),
+    DIFF_ADDED("dfb", IndexFields.DIFF_ADDED),
+    DIFF_HUNK_HEADING("dfhh", IndexFields.DIFF_HUNK_HEADING),
+    DIFF_CONTEXT("dfctx", IndexFields.DIFF_CONTEXT),
+    /** Date range, {@code YYYYMMDD..YYYYMMDD}; handled by {@link DateRange}. */
+    DATE("d"),
+    /** git's stable patch-id, exact. */
+    PATCH_ID("patchid"),
+    /**
+     * No prefix: public-inbox's default, Message-ID, subject, from and body text (quoted or
+     * not); not diff lines.
+     */
+    NONE("", IndexFields.MID_TEXT, IndexFields.SUBJECT, IndexFields.FROM, IndexFields.QUOTED,
+            IndexFields.NOT_QUOTED);
+
+    private final String name;
+    private final List<String> fields;
+
+    SearchPrefix(String name, String... fields) {
+        this.name = name;
+        this.fields = List.of(fields);
+    }
+
+    /** What users type before the colon. */
+    public String prefix() {
+        return name;
+    }
+
+    /** The text fields searched, empty for the special prefixes. */
+    public List<String> fields() {
+        return fields;
+    }
+
+    /** The prefix named {@code name} (lower case, as public-inbox spells it), if any. */
+    public static Optional<SearchPrefix> named(String name) {
+        for (SearchPrefix p : values()) {
+            if (p != NONE && p.name.equals(name)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}

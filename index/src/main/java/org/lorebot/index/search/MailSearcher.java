@@ -1,0 +1,162 @@
+package org.lorebot.index.search;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.util.BytesRef;
+import org.lorebot.index.query.MailQueryParser;
+import org.lorebot.index.query.QuerySyntaxException;
+import org.lorebot.index.store.IndexFields;
+import org.lorebot.index.store.MailStore;
+import org.lorebot.index.thread.ThreadGraph;
+import org.lorebot.index.thread.ThreadPosition;
+
+/** Searches the index: queries in public-inbox's language, messages and threads by id. */
+public final class MailSearcher {
+
+    private static final Sort NEWEST_FIRST = new Sort(
+            new SortField(IndexFields.DATE, SortField.Type.LONG, true),
+            new SortField(IndexFields.SEQUENCE, SortField.Type.LONG, true));
+    private static final Set<String> HIT_FIELDS = Set.of(IndexFields.MID,
+            IndexFields.STORED_SUBJECT, IndexFields.STORED_FROM, IndexFields.DATE,
+            IndexFields.LIST);
+
+    private final MailStore store;
+    private final ThreadGraph threads;
+
+    public MailSearcher(MailStore store, ThreadGraph threads) {
+        this.store = store;
+        this.threads = threads;
+    }
+
+    /**
+     * Messages matching {@code query}, newest first.
+     *
+     * @param offset how many of the newest matches to skip
+     * @param limit  how many to return at most; 0 for all
+     */
+    public SearchResults search(String query, int offset, int limit)
+            throws QuerySyntaxException, IOException {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative: "
+                    + offset + ", " + limit);
+        }
+        Query parsed = MailQueryParser.parse(query);
+        IndexSearcher searcher = store.acquire();
+        try {
+            int total = searcher.count(parsed);
+            int wanted = limit == 0 ? total : (int) Math.min((long) offset + limit, total);
+            if (wanted <= offset) {
+                return new SearchResults(total, List.of());
+            }
+            TopDocs top = searcher.search(parsed,
+                    new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, wanted, false));
+            StoredFields stored = searcher.storedFields();
+            List<SearchHit> hits = new ArrayList<>(wanted - offset);
+            for (int i = offset; i < top.scoreDocs.length; i++) {
+                hits.add(hit(stored.document(top.scoreDocs[i].doc, HIT_FIELDS)));
+            }
+            return new SearchResults(total, hits);
+        } finally {
+            store.release(searcher);
+        }
+    }
+
+    /** The summary of one message, by Message-ID (with or without angle brackets). */
+    public Optional<SearchHit> hit(String messageId) throws IOException {
+        return document(messageId, HIT_FIELDS).map(this::hit);
+    }
+
+    /**
+     * The stored document of one message (every stored field, including the raw message), by
+     * Message-ID.
+     */
+    public Optional<Document> document(String messageId) throws IOException {
+        return document(messageId, null);
+    }
+
+    private Optional<Document> document(String messageId, Set<String> fields) throws IOException {
+        String id = bare(messageId);
+        IndexSearcher searcher = store.acquire();
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.MID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            StoredFields stored = searcher.storedFields();
+            int doc = top.scoreDocs[0].doc;
+            return Optional.of(fields == null ? stored.document(doc) : stored.document(doc, fields));
+        } finally {
+            store.release(searcher);
+        }
+    }
+
+    /** The thread holding a message (or ghost), found by any member's Message-ID. */
+    public Optional<MessageThread> thread(String messageId) throws IOException {
+        String id = bare(messageId);
+        Optional<List<ThreadPosition>> layout = threads.layout(id);
+        Optional<String> root = threads.root(id);
+        if (layout.isEmpty() || root.isEmpty()) {
+            return Optional.empty();
+        }
+        List<BytesRef> ids = new ArrayList<>();
+        for (ThreadPosition p : layout.get()) {
+            if (!p.ghost()) {
+                ids.add(new BytesRef(p.messageId()));
+            }
+        }
+        Map<String, SearchHit> hits = new HashMap<>();
+        IndexSearcher searcher = store.acquire();
+        try {
+            TopDocs top = searcher.search(new TermInSetQuery(IndexFields.MID, ids),
+                    Math.max(1, ids.size()));
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc sd : top.scoreDocs) {
+                SearchHit hit = hit(stored.document(sd.doc, HIT_FIELDS));
+                hits.put(hit.messageId(), hit);
+            }
+        } finally {
+            store.release(searcher);
+        }
+        List<ThreadEntry> entries = new ArrayList<>();
+        for (ThreadPosition p : layout.get()) {
+            entries.add(new ThreadEntry(p.messageId(), p.depth(),
+                    Optional.ofNullable(hits.get(p.messageId()))));
+        }
+        return Optional.of(new MessageThread(root.get(), entries));
+    }
+
+    private SearchHit hit(Document doc) {
+        String id = doc.get(IndexFields.MID);
+        return new SearchHit(id, doc.get(IndexFields.STORED_SUBJECT),
+                doc.get(IndexFields.STORED_FROM),
+                Instant.ofEpochSecond(doc.getField(IndexFields.DATE).numericValue().longValue()),
+                threads.root(id).orElse(id), doc.get(IndexFields.LIST));
+    }
+
+    /** A Message-ID as lorebot keeps it: trimmed, without angle brackets. */
+    public static String bare(String messageId) {
+        String id = messageId.strip();
+        if (id.startsWith("<") && id.endsWith(">") && id.length() >= 2) {
+            id = id.substring(1, id.length() - 1).strip();
+        }
+        return id;
+    }
+}

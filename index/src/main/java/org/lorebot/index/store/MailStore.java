@@ -1,0 +1,226 @@
+package org.lorebot.index.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The Lucene index of one data directory: documents keyed by Message-ID, and the archive cursor
+ * kept in the commit's user data so that documents and cursor become durable together.
+ *
+ * <p>The writer is opened on first write (so readers can open an index another process is
+ * writing); searches see what was added so far, committed or not.
+ */
+public final class MailStore implements AutoCloseable {
+
+    private static final String CURSOR_PREFIX = "cursor\t";
+    private static final String NEXT_SEQUENCE = "next-sequence";
+
+    private final Directory directory;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+    private Map<String, String> committedData;
+
+    private MailStore(Directory directory) throws IOException {
+        this.directory = directory;
+        if (!DirectoryReader.indexExists(directory)) {
+            try (IndexWriter created = new IndexWriter(directory, config())) {
+                created.commit();
+            }
+        }
+        this.searchers = new SearcherManager(directory, null);
+        this.committedData = readCommitData();
+    }
+
+    /** Opens (creating when absent) the index in {@code dir}. */
+    public static MailStore open(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return new MailStore(FSDirectory.open(dir));
+    }
+
+    private static IndexWriterConfig config() {
+        IndexWriterConfig config = new IndexWriterConfig(new MailAnalyzer());
+        // Stored fields hold the raw messages: deflate keeps the index smaller than the mail.
+        config.setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION));
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setRAMBufferSizeMB(48);
+        config.setCommitOnClose(false);
+        return config;
+    }
+
+    private synchronized IndexWriter writer() throws IOException {
+        if (writer == null) {
+            writer = new IndexWriter(directory, config());
+            SearcherManager old = searchers;
+            searchers = new SearcherManager(writer, null);
+            old.close();
+        }
+        return writer;
+    }
+
+    /** The archive cursor of {@code list} as last committed: epoch to position. */
+    public synchronized Map<String, String> cursor(String list) {
+        Map<String, String> cursor = new HashMap<>();
+        String prefix = CURSOR_PREFIX + list + "\t";
+        for (Map.Entry<String, String> e : committedData.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                cursor.put(e.getKey().substring(prefix.length()), e.getValue());
+            }
+        }
+        return cursor;
+    }
+
+    /** The sequence number the next message gets (one more than any committed). */
+    public synchronized long nextSequence() {
+        return Long.parseLong(committedData.getOrDefault(NEXT_SEQUENCE, "1"));
+    }
+
+    /** Adds or replaces the document of its Message-ID. Thread-safe. */
+    public void put(String messageId, Document doc) throws IOException {
+        writer().updateDocument(new Term(IndexFields.MID, messageId), doc);
+    }
+
+    /** Deletes the document of a Message-ID. */
+    public void delete(String messageId) throws IOException {
+        writer().deleteDocuments(new Term(IndexFields.MID, messageId));
+    }
+
+    /**
+     * Makes everything written so far durable together with {@code list}'s cursor and the next
+     * sequence number: after a crash the index holds exactly the documents up to that cursor.
+     */
+    public synchronized void commit(String list, Map<String, String> cursor, long nextSequence)
+            throws IOException {
+        IndexWriter w = writer();
+        Map<String, String> data = new HashMap<>(committedData);
+        for (Map.Entry<String, String> e : cursor.entrySet()) {
+            data.put(CURSOR_PREFIX + list + "\t" + e.getKey(), e.getValue());
+        }
+        data.put(NEXT_SEQUENCE, Long.toString(nextSequence));
+        w.setLiveCommitData(data.entrySet());
+        w.commit();
+        committedData = data;
+        searchers.maybeRefresh();
+    }
+
+    /** Drops everything written since the last commit (and closes the writer). */
+    public synchronized void rollback() throws IOException {
+        if (writer != null) {
+            SearcherManager old = searchers;
+            writer.rollback();
+            writer = null;
+            old.close();
+            searchers = new SearcherManager(directory, null);
+        }
+        committedData = readCommitData();
+    }
+
+    /** Makes recent writes visible to {@link #acquire()}. */
+    public void refresh() throws IOException {
+        searcherManager().maybeRefreshBlocking();
+    }
+
+    private synchronized SearcherManager searcherManager() {
+        return searchers;
+    }
+
+    /** A searcher over the current documents; give it back with {@link #release}. */
+    public IndexSearcher acquire() throws IOException {
+        SearcherManager manager = searcherManager();
+        manager.maybeRefresh();
+        IndexSearcher searcher = manager.acquire();
+        searcher.setQueryCache(null);
+        return searcher;
+    }
+
+    public void release(IndexSearcher searcher) throws IOException {
+        // The searcher may come from a manager replaced since (writer opened): closing its reader
+        // through decRef is what both managers would do.
+        searcher.getIndexReader().decRef();
+    }
+
+    /** What threading needs of every document, in ingest order. */
+    public List<ThreadingRecord> threadingRecords() throws IOException {
+        List<ThreadingRecord> records = new ArrayList<>();
+        IndexSearcher searcher = acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                SortedDocValues ids = leaf.reader().getSortedDocValues(IndexFields.MID);
+                BinaryDocValues refs = leaf.reader().getBinaryDocValues(IndexFields.THREAD_REFS);
+                NumericDocValues dates = leaf.reader().getNumericDocValues(IndexFields.DATE);
+                NumericDocValues sequences = leaf.reader().getNumericDocValues(IndexFields.SEQUENCE);
+                if (ids == null) {
+                    continue;
+                }
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if ((live != null && !live.get(doc)) || !ids.advanceExact(doc)) {
+                        continue;
+                    }
+                    String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+                    String refText = refs != null && refs.advanceExact(doc)
+                            ? refs.binaryValue().utf8ToString() : "";
+                    long date = dates != null && dates.advanceExact(doc) ? dates.longValue() : 0;
+                    long seq = sequences != null && sequences.advanceExact(doc)
+                            ? sequences.longValue() : 0;
+                    List<String> refList = refText.isEmpty() ? List.of()
+                            : List.of(refText.split(" "));
+                    records.add(new ThreadingRecord(id, refList, date, seq));
+                }
+            }
+        } finally {
+            release(searcher);
+        }
+        records.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
+        return records;
+    }
+
+    private Map<String, String> readCommitData() throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            return Collections.unmodifiableMap(new HashMap<>(reader.getIndexCommit().getUserData()));
+        }
+    }
+
+    /** The index's size on disk in bytes. */
+    public long sizeOnDisk() throws IOException {
+        long total = 0;
+        for (String file : directory.listAll()) {
+            try {
+                total += directory.fileLength(file);
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // merged away while listing
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        searchers.close();
+        if (writer != null) {
+            writer.close();
+            writer = null;
+        }
+        directory.close();
+    }
+}

@@ -1,0 +1,133 @@
+package org.lorebot.index.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.lorebot.index.mail.Address;
+import org.lorebot.index.mail.MailMessage;
+
+/** Turns an {@link IndexedMessage} into its Lucene document (see {@link IndexFields}). */
+public final class MessageDocument {
+
+    private static final FieldType WORDS = new FieldType();
+    private static final FieldType STEMS = new FieldType();
+    private static final Pattern LONG_WORD = Pattern.compile("\\w{12,}");
+    private static final Pattern WORD_RUN = Pattern.compile("\\w{3,}");
+    private static final Pattern LIST_ID = Pattern.compile("<([^>]+)>");
+
+    static {
+        WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        WORDS.setTokenized(true);
+        WORDS.setOmitNorms(true);
+        WORDS.freeze();
+        STEMS.setIndexOptions(IndexOptions.DOCS);
+        STEMS.setTokenized(true);
+        STEMS.setOmitNorms(true);
+        STEMS.freeze();
+    }
+
+    private MessageDocument() {
+    }
+
+    /** The document, without its sequence number (see {@link #setSequence}). */
+    public static Document of(IndexedMessage indexed) {
+        MailMessage m = indexed.message();
+        Document doc = new Document();
+        String id = m.messageId();
+        doc.add(new StringField(IndexFields.MID, id, Field.Store.YES));
+        doc.add(new SortedDocValuesField(IndexFields.MID, new BytesRef(id)));
+        text(doc, IndexFields.MID_TEXT, messageIdWords(id));
+        text(doc, IndexFields.SUBJECT, m.subject());
+        text(doc, IndexFields.FROM, m.from() == null ? "" : m.from().toString());
+        text(doc, IndexFields.TO, addresses(m.to()));
+        text(doc, IndexFields.CC, addresses(m.cc()));
+        BodySections body = BodySections.of(m.body());
+        text(doc, IndexFields.NOT_QUOTED, body.notQuoted());
+        text(doc, IndexFields.QUOTED, body.quoted());
+        text(doc, IndexFields.DIFF_FILE, body.fileNames());
+        text(doc, IndexFields.DIFF_REMOVED, body.removed());
+        text(doc, IndexFields.DIFF_ADDED, body.added());
+        text(doc, IndexFields.DIFF_HUNK_HEADING, body.hunkHeadings());
+        text(doc, IndexFields.DIFF_CONTEXT, body.context());
+        text(doc, IndexFields.LIST_TEXT, listWords(indexed.list(), m.listId()));
+        doc.add(new StringField(IndexFields.LIST, indexed.list(), Field.Store.YES));
+        if (indexed.patchId() != null) {
+            doc.add(new StringField(IndexFields.PATCH_ID,
+                    indexed.patchId().toLowerCase(Locale.ROOT), Field.Store.YES));
+        }
+        long date = m.date() == null ? 0 : m.date().getEpochSecond();
+        doc.add(new LongPoint(IndexFields.DATE, date));
+        doc.add(new NumericDocValuesField(IndexFields.DATE, date));
+        doc.add(new StoredField(IndexFields.DATE, date));
+        doc.add(new BinaryDocValuesField(IndexFields.THREAD_REFS,
+                new BytesRef(String.join(" ", indexed.references()))));
+        doc.add(new StoredField(IndexFields.STORED_SUBJECT, m.subject()));
+        doc.add(new StoredField(IndexFields.STORED_FROM, m.from() == null ? "" : m.from().toString()));
+        doc.add(new StoredField(IndexFields.RAW, indexed.raw()));
+        doc.add(new StoredField(IndexFields.EPOCH, indexed.epoch() == null ? "" : indexed.epoch()));
+        if (indexed.blob() != null) {
+            doc.add(new StoredField(IndexFields.BLOB, indexed.blob()));
+        }
+        return doc;
+    }
+
+    /** Adds the ingest sequence number, assigned in archive order by the writer. */
+    public static void setSequence(Document doc, long sequence) {
+        doc.add(new NumericDocValuesField(IndexFields.SEQUENCE, sequence));
+        doc.add(new StoredField(IndexFields.SEQUENCE, sequence));
+    }
+
+    private static void text(Document doc, String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        doc.add(new Field(field, value, WORDS));
+        doc.add(new Field(IndexFields.stemmed(field), value, STEMS));
+    }
+
+    private static String addresses(List<Address> addresses) {
+        List<String> parts = new ArrayList<>(addresses.size());
+        for (Address address : addresses) {
+            parts.add(address.toString());
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * The id's words; ids with a long word run (many start "Pine.LNX." or are hex) also get their
+     * runs of three or more word characters, as public-inbox indexes them.
+     */
+    static String messageIdWords(String id) {
+        if (!LONG_WORD.matcher(id).find()) {
+            return id;
+        }
+        List<String> runs = new ArrayList<>();
+        Matcher m = WORD_RUN.matcher(id);
+        while (m.find()) {
+            runs.add(m.group());
+        }
+        return id + XapianTokenizer.SECTION_BREAK + String.join(" ", runs);
+    }
+
+    private static String listWords(String list, String listId) {
+        if (listId == null || listId.isBlank()) {
+            return list;
+        }
+        Matcher m = LIST_ID.matcher(listId);
+        String id = m.find() ? m.group(1) : listId.strip();
+        return list + XapianTokenizer.SECTION_BREAK + id.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,203 @@
+package org.lorebot.index.store;
+
+/**
+ * Splits text into words the way Xapian's term generator does, so lorebot's terms are the ones
+ * public-inbox indexes: a word is a run of letters, marks, digits and connector punctuation
+ * ({@code _}); {@code '} and {@code &} join letters inside a word ({@code don't}, {@code AT&T});
+ * {@code .}, {@code ,} and {@code ;} join digits ({@code 1.5}, {@code 20190610062351.24405}); up to
+ * three trailing {@code +} or {@code #} stay on a word ({@code C++}). Words are lower-cased; words
+ * longer than 64 characters are skipped, as Xapian skips them.
+ *
+ * <p>Use: {@code while (scanner.next()) { scanner.term(); scanner.start(); scanner.end(); }}.
+ */
+public final class TermScanner {
+
+    /** Xapian's default maximum word length. */
+    static final int MAX_WORD_LENGTH = 64;
+
+    private static final int NOT_INFIX = 0;
+    private static final int IGNORED = -1;
+
+    private CharSequence text = "";
+    private int pos;
+    private int start;
+    private int end;
+    private final StringBuilder term = new StringBuilder(32);
+
+    public TermScanner() {
+    }
+
+    public TermScanner(CharSequence text) {
+        reset(text);
+    }
+
+    /** Starts scanning {@code text} from its beginning. */
+    public TermScanner reset(CharSequence text) {
+        this.text = text;
+        this.pos = 0;
+        this.start = 0;
+        this.end = 0;
+        term.setLength(0);
+        return this;
+    }
+
+    /** Moves to the next word; false at the end of the text. */
+    public boolean next() {
+        int length = text.length();
+        while (pos < length) {
+            int ch = Character.codePointAt(text, pos);
+            if (!isWordChar(ch)) {
+                pos += Character.charCount(ch);
+                continue;
+            }
+            if (readWord(ch)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The current word, lower-cased. */
+    public CharSequence term() {
+        return term;
+    }
+
+    /** Offset of the current word's first character. */
+    public int start() {
+        return start;
+    }
+
+    /** Offset just after the current word (after any {@code +}/{@code #} suffix). */
+    public int end() {
+        return end;
+    }
+
+    private boolean readWord(int first) {
+        int length = text.length();
+        term.setLength(0);
+        start = pos;
+        int ch = first;
+        int prev;
+        while (true) {
+            term.appendCodePoint(Character.toLowerCase(ch));
+            prev = ch;
+            pos += Character.charCount(ch);
+            if (pos >= length) {
+                break;
+            }
+            ch = Character.codePointAt(text, pos);
+            if (isWordChar(ch)) {
+                continue;
+            }
+            int after = pos + Character.charCount(ch);
+            if (after >= length) {
+                break;
+            }
+            int next = Character.codePointAt(text, after);
+            if (!isWordChar(next)) {
+                break;
+            }
+            int infix = isDigit(prev) && isDigit(next) ? digitInfix(ch) : infix(ch);
+            if (infix == NOT_INFIX) {
+                break;
+            }
+            if (infix != IGNORED) {
+                term.appendCodePoint(infix);
+            }
+            pos = after;
+            ch = next;
+        }
+        readSuffix();
+        end = pos;
+        return term.length() <= MAX_WORD_LENGTH;
+    }
+
+    /** {@code C++}, {@code C#}: up to three suffix characters, dropped when a word follows. */
+    private void readSuffix() {
+        int length = text.length();
+        int termLength = term.length();
+        int at = pos;
+        int count = 0;
+        while (at < length && (text.charAt(at) == '+' || text.charAt(at) == '#')) {
+            if (++count > 3) {
+                term.setLength(termLength);
+                pos = at;
+                return;
+            }
+            term.append(text.charAt(at));
+            at++;
+        }
+        if (count == 0) {
+            return;
+        }
+        if (at < length && isWordChar(Character.codePointAt(text, at))) {
+            term.setLength(termLength);
+            return;
+        }
+        pos = at;
+    }
+
+    private static int infix(int ch) {
+        if (ch == '\'' || ch == '&' || ch == 0xb7 || ch == 0x5f4 || ch == 0x2027) {
+            return ch;
+        }
+        if (ch == 0x2019 || ch == 0x201b) {
+            return '\'';
+        }
+        return ignorable(ch) ? IGNORED : NOT_INFIX;
+    }
+
+    private static int digitInfix(int ch) {
+        switch (ch) {
+            case ',', '.', ';', 0x037e, 0x0589, 0x060d, 0x07f8, 0x2044, 0xfe10, 0xfe13, 0xfe14:
+                return ch;
+            default:
+                return ignorable(ch) ? IGNORED : NOT_INFIX;
+        }
+    }
+
+    private static boolean ignorable(int ch) {
+        return ch >= 0x200b && (ch <= 0x200d || ch == 0x2060 || ch == 0xfeff);
+    }
+
+    private static boolean isDigit(int ch) {
+        return Character.getType(ch) == Character.DECIMAL_DIGIT_NUMBER;
+    }
+
+    /** Letters, marks, numbers and connector punctuation, as Xapian's {@code is_wordchar}. */
+    public static boolean isWordChar(int ch) {
+        if (ch < 128) {
+            return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+                    || ch == '_';
+        }
+        switch (Character.getType(ch)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER, Character.MODIFIER_LETTER, Character.OTHER_LETTER,
+                    Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
+                    Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER,
+                    Character.CONNECTOR_PUNCTUATION:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Whether Xapian stems a word: only words starting with a lower-case, title-case, modifier or
+     * other letter (so neither numbers nor, in queries, capitalised words).
+     */
+    public static boolean isStemmable(CharSequence word) {
+        if (word.length() == 0) {
+            return false;
+        }
+        int first = Character.codePointAt(word, 0);
+        switch (Character.getType(first)) {
+            case Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER:
+                return true;
+            default:
+                return false;
+        }
+    }
+}

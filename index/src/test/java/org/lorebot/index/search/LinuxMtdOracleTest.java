@@ -1,0 +1,93 @@
+package org.lorebot.index.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.lorebot.index.MailIndex;
+import org.lorebot.index.fixture.LinuxMtdFixture;
+
+/**
+ * lorebot against what public-inbox 1.9.0 itself made of the real linux-mtd archive: the same
+ * threads, and the same messages for every query of {@code queries.txt}.
+ */
+class LinuxMtdOracleTest {
+
+    @Test
+    void threadsAreExactlyPublicInboxThreads() throws Exception {
+        MailIndex index = LinuxMtdIndex.shared();
+        List<String> mismatches = new ArrayList<>();
+        int threads = 0;
+        int messages = 0;
+        for (String line : Files.readAllLines(LinuxMtdFixture.threadsOracle())) {
+            String[] fields = line.split("\t");
+            Set<String> expected = new TreeSet<>(List.of(fields[1].split(" ")));
+            threads++;
+            messages += expected.size();
+            String first = expected.iterator().next();
+            Set<String> actual = new TreeSet<>();
+            index.thread(first).ifPresent(t -> t.entries().stream().filter(e -> !e.ghost())
+                    .forEach(e -> actual.add(e.messageId())));
+            if (!actual.equals(expected)) {
+                mismatches.add("public-inbox thread " + fields[0] + ": expected " + expected
+                        + " but lorebot has " + actual);
+            }
+        }
+        assertEquals(LinuxMtdFixture.THREADS, threads);
+        assertEquals(List.of(), mismatches.subList(0, Math.min(5, mismatches.size())),
+                mismatches.size() + " threads differ");
+        assertEquals(messages, index.size(), "every message public-inbox indexed, and no other");
+    }
+
+    @Test
+    void everyOracleQueryFindsTheSameMessages() throws Exception {
+        MailIndex index = LinuxMtdIndex.shared();
+        List<String> mismatches = new ArrayList<>();
+        List<String> lines = Files.readAllLines(LinuxMtdFixture.searchOracle());
+        for (String line : lines) {
+            String[] fields = line.split("\t", -1);
+            String query = fields[0];
+            Set<String> expected = fields.length > 2 && !fields[2].isEmpty()
+                    ? new TreeSet<>(List.of(fields[2].split(" "))) : Set.of();
+            assertEquals(Integer.parseInt(fields[1]), expected.size(), "oracle line for " + query);
+            SearchResults results = index.search(query, 0, 0);
+            Set<String> actual = new TreeSet<>();
+            results.hits().forEach(h -> actual.add(h.messageId()));
+            assertEquals(results.total(), results.hits().size(), query);
+            if (!actual.equals(expected)) {
+                Set<String> missing = new TreeSet<>(expected);
+                missing.removeAll(actual);
+                Set<String> extra = new TreeSet<>(actual);
+                extra.removeAll(expected);
+                mismatches.add(query + ": public-inbox " + expected.size() + ", lorebot "
+                        + actual.size() + "; missing " + first(missing) + " extra " + first(extra));
+            }
+        }
+        assertEquals(25, lines.size());
+        assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
+    }
+
+    private static List<String> first(Set<String> ids) {
+        return new ArrayList<>(ids).subList(0, Math.min(4, ids.size()));
+    }
+
+    @Test
+    void summaryCountsDuplicatesAndTheMissingBlob() throws IOException {
+        var summary = LinuxMtdIndex.summary();
+        assertEquals(LinuxMtdFixture.COMMITS, summary.read());
+        assertEquals(LinuxMtdFixture.MISSING_BLOBS, summary.unreadable(), summary.problems().toString());
+        assertEquals(0, summary.malformed(), summary.problems().toString());
+        // Eight messages were delivered twice, but one second copy is the missing blob: seven
+        // duplicates are read and skipped, the first copy kept.
+        assertEquals(LinuxMtdFixture.COMMITS - LinuxMtdFixture.MISSING_BLOBS
+                - LinuxMtdFixture.INDEXED_MESSAGES, summary.duplicates());
+        assertEquals(LinuxMtdFixture.INDEXED_MESSAGES, summary.added());
+        assertEquals(summary.added(), LinuxMtdIndex.shared().size());
+    }
+}
