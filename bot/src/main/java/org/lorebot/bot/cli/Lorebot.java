@@ -1,5 +1,12 @@
 package org.lorebot.bot.cli;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import org.lorebot.config.ConfigException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +34,7 @@ public final class Lorebot implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Lorebot());
         cl.setExitCodeExceptionMapper(t -> EXIT_USAGE);
+        cl.setExecutionExceptionHandler(Lorebot::failed);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             cmd.getErr().println("lorebot: " + ex.getMessage());
@@ -36,7 +44,29 @@ public final class Lorebot implements Runnable {
         return cl;
     }
 
+    /**
+     * A command that failed on bad input or a bad configuration says so in one line and exits 2;
+     * anything else is a bug and keeps its stack trace.
+     */
+    private static int failed(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        if (ex instanceof InputException || ex instanceof ConfigException) {
+            err.println("lorebot: " + ex.getMessage());
+        } else if (ex instanceof IOException) {
+            err.println("lorebot: " + cmd.getCommandName() + ": " + ex.getMessage());
+        } else {
+            err.println("lorebot: " + cmd.getCommandName() + " failed unexpectedly:");
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_USAGE;
+    }
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cl = commandLine();
+        // Mail is Unicode: print it as UTF-8 whatever the JVM's default encoding is.
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        System.exit(cl.execute(args));
     }
 }

@@ -1,0 +1,201 @@
+package org.lorebot.analyzers.rules;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.lorebot.analyzers.clang.Call;
+import org.lorebot.analyzers.clang.Token;
+import org.lorebot.analyzers.clang.TokenSpan;
+import org.lorebot.analyzers.dma.CodeContext;
+import org.lorebot.analyzers.finding.Severity;
+
+/**
+ * DMA017 (a structure member meant for DMA aligned with something weaker than
+ * ARCH_DMA_MINALIGN) and DMA018 (ARCH_KMALLOC_MINALIGN used as a DMA alignment).
+ * A member aligned to ARCH_KMALLOC_MINALIGN is plainly meant for DMA; one aligned to the
+ * cache line is judged only when the patch shows it used as a DMA buffer, since cache-line
+ * alignment is also used against false sharing.
+ */
+final class AlignmentCheck implements Check {
+    private static final Set<String> WEAK = Set.of("L1_CACHE_BYTES", "SMP_CACHE_BYTES", "ARCH_KMALLOC_MINALIGN");
+    private static final Set<String> DMA_USES = Set.of(
+            "dma_map_single", "dma_map_single_attrs", "sg_init_one", "sg_set_buf", "spi_write",
+            "spi_read", "usb_bulk_msg", "usb_control_msg", "usb_fill_bulk_urb", "usb_fill_int_urb");
+
+    @Override
+    public void check(PatchScan patch, FileScan file, Report report) {
+        if (file.in(CodeContext.ALLOCATOR) || file.in(CodeContext.ARCH)) {
+            return;
+        }
+        Set<String> dmaBuffers = dmaBufferMembers(patch);
+        for (HunkScan hunk : file.hunks) {
+            List<Token> tokens = hunk.tokens;
+            Set<Integer> reported = new HashSet<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                Token t = tokens.get(i);
+                if (!t.isIdentifier()) {
+                    continue;
+                }
+                if (t.is("____cacheline_aligned") || t.is("__aligned") || t.is("aligned")) {
+                    member(file, hunk, i, dmaBuffers, report, reported);
+                } else if (t.is("ARCH_KMALLOC_MINALIGN") && hunk.text.isAdded(t.line())
+                        && !reported.contains(t.line()) && !definesItself(tokens, i)) {
+                    report.add("DMA018", Severity.INFO, file.path, List.of(hunk.text.diffLine(t.line())),
+                            "ARCH_KMALLOC_MINALIGN is not a DMA alignment (8 on arm64 since v6.5)", "");
+                }
+            }
+        }
+    }
+
+    private static boolean definesItself(List<Token> tokens, int i) {
+        return i >= 2 && tokens.get(i - 1).is("define") && tokens.get(i - 2).is("#");
+    }
+
+    /** Judges the structure member whose alignment attribute starts at token {@code i}. */
+    private static void member(FileScan file, HunkScan hunk, int i, Set<String> dmaBuffers, Report report,
+                               Set<Integer> reported) {
+        List<Token> tokens = hunk.tokens;
+        Token attr = tokens.get(i);
+        if (!hunk.text.isAdded(attr.line()) || attr.directive()) {
+            return;
+        }
+        String alignment;
+        int end;
+        if (attr.is("____cacheline_aligned")) {
+            alignment = "____cacheline_aligned";
+            end = i + 1;
+        } else {
+            if (i + 2 >= tokens.size() || !tokens.get(i + 1).is("(")) {
+                return;
+            }
+            int close = hunk.extractor.closing(i + 1);
+            if (close < 0) {
+                return;
+            }
+            TokenSpan value = new TokenSpan(tokens.subList(i + 2, close));
+            alignment = value.text();
+            end = close + 1;
+            boolean weak = WEAK.contains(alignment) || value.tokens().size() == 1
+                    && value.tokens().get(0).kind() == Token.Kind.NUMBER;
+            if (!weak) {
+                return;
+            }
+            if (attr.is("aligned")) {
+                // __attribute__((aligned(X))): step over the outer parentheses
+                while (end < tokens.size() && tokens.get(end).is(")")) {
+                    end++;
+                }
+            }
+        }
+        // The member declaration: from the previous ';' or '{' to the next ';'.
+        int start = i - 1;
+        while (start >= 0 && !tokens.get(start).is(";") && !tokens.get(start).is("{") && !tokens.get(start).is("}")) {
+            start--;
+        }
+        if (start < 0 || tokens.get(start).is("}")) {
+            return; // not visibly inside a structure
+        }
+        int stop = i;
+        while (stop < tokens.size() && !tokens.get(stop).is(";")) {
+            stop++;
+        }
+        if (stop >= tokens.size() || !insideStruct(tokens, start)) {
+            return;
+        }
+        String name = memberName(tokens, start + 1, stop);
+        if (name == null) {
+            return;
+        }
+        boolean flexible = stop >= 2 && tokens.get(stop - 1).is("]") && tokens.get(stop - 2).is("[");
+        boolean kmallocMinalign = alignment.equals("ARCH_KMALLOC_MINALIGN");
+        if (kmallocMinalign && flexible) {
+            return; // a flexible payload aligned like kmalloc: DMA018 says it
+        }
+        if (!kmallocMinalign && !dmaBuffers.contains(name)) {
+            return;
+        }
+        reported.add(attr.line());
+        report.add("DMA017", Severity.WARNING, file.path, List.of(hunk.text.diffLine(attr.line())),
+                "member " + name + " is aligned with " + alignment + ", which does not keep a DMA buffer off shared cache lines",
+                dmaBuffers.contains(name) ? "The patch uses " + name + " as a DMA buffer." : "");
+    }
+
+    /** True when the '{' or ';' at {@code from} is inside a struct or union body. */
+    private static boolean insideStruct(List<Token> tokens, int from) {
+        int depth = 0;
+        for (int k = from; k >= 0 && k > from - 2000; k--) {
+            Token t = tokens.get(k);
+            if (t.is("}")) {
+                depth++;
+            } else if (t.is("{")) {
+                if (depth == 0) {
+                    int n = k - 1;
+                    if (n >= 0 && tokens.get(n).isIdentifier()) {
+                        n--;
+                    }
+                    return n >= 0 && (tokens.get(n).is("struct") || tokens.get(n).is("union"));
+                }
+                depth--;
+            }
+        }
+        return false;
+    }
+
+    /** The declared name in {@code type name[N] __aligned(X)} or {@code type __aligned(X) name[]}. */
+    private static String memberName(List<Token> tokens, int from, int to) {
+        String last = null;
+        int depth = 0;
+        for (int k = from; k < to; k++) {
+            Token t = tokens.get(k);
+            if (t.is("(") || t.is("[")) {
+                depth++;
+            } else if (t.is(")") || t.is("]")) {
+                depth--;
+            } else if (depth == 0 && t.isIdentifier() && !t.is("__aligned") && !t.is("____cacheline_aligned")
+                    && !t.is("__attribute__")) {
+                last = t.text();
+            }
+        }
+        return last;
+    }
+
+    /** Member names the patch passes to DMA mappings or uses as SPI/USB transfer buffers. */
+    private static Set<String> dmaBufferMembers(PatchScan patch) {
+        Set<String> names = new HashSet<>();
+        for (FileScan f : patch.files) {
+            for (HunkScan h : f.hunks) {
+                for (Call c : h.calls) {
+                    if (DMA_USES.contains(c.name())) {
+                        for (TokenSpan arg : c.arguments()) {
+                            lastMember(arg.tokens(), names);
+                        }
+                    }
+                }
+                List<Token> t = h.tokens;
+                for (int i = 0; i + 2 < t.size(); i++) {
+                    if ((t.get(i).is("tx_buf") || t.get(i).is("rx_buf") || t.get(i).is("transfer_buffer"))
+                            && t.get(i + 1).is("=")) {
+                        int end = i + 2;
+                        while (end < t.size() && !t.get(end).is(";") && !t.get(end).is(",")) {
+                            end++;
+                        }
+                        lastMember(t.subList(i + 2, end), names);
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Adds X for {@code p->X}, {@code &p->X}, {@code p->X[0]} or {@code s.X}. */
+    private static void lastMember(List<Token> tokens, Set<String> names) {
+        List<Token> t = new ArrayList<>(tokens);
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if ((t.get(i).is("->") || t.get(i).is(".")) && t.get(i + 1).isIdentifier()
+                    && (i + 2 >= t.size() || !t.get(i + 2).is("->") && !t.get(i + 2).is("."))) {
+                names.add(t.get(i + 1).text());
+            }
+        }
+    }
+}

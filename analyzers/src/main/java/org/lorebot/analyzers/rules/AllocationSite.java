@@ -1,0 +1,52 @@
+package org.lorebot.analyzers.rules;
+
+import java.util.List;
+import org.lorebot.analyzers.clang.Call;
+import org.lorebot.analyzers.clang.TokenSpan;
+import org.lorebot.analyzers.dma.Allocator;
+import org.lorebot.analyzers.gfp.GfpValue;
+import org.lorebot.analyzers.patch.DiffLine;
+
+/**
+ * A call to a known allocator in the new text of a hunk, with its gfp mask evaluated.
+ *
+ * @param gfpArgument   the gfp argument's tokens
+ * @param gfp           what the mask may be, with variables and driver macros followed
+ * @param callLines     the diff lines the call spans
+ * @param feedingLines  assignments and #defines that contributed to the mask
+ * @param via           names of the variables and macros the mask went through
+ * @param changed       true when the patch added a line of the call or of what fed its mask
+ * @param zoneDeliberate true when a zone choice is guarded by CONFIG_ZONE_DMA* (deliberate)
+ * @param assignedTo    the expression the result is assigned to, or null
+ * @param function      the enclosing function's name when known, else ""
+ * @param afterLock     true when a lock or IRQ-disabling call precedes it in the function
+ */
+record AllocationSite(Allocator allocator, Call call, HunkScan hunk, TokenSpan gfpArgument,
+                      GfpValue gfp, List<DiffLine> callLines, List<DiffLine> feedingLines,
+                      List<String> via, boolean changed, boolean zoneDeliberate, String assignedTo,
+                      String function, boolean afterLock) {
+
+    /** The call's lines followed by any line that fed its mask, for quoting. */
+    List<DiffLine> linesConcerned() {
+        if (feedingLines.isEmpty()) {
+            return callLines;
+        }
+        java.util.ArrayList<DiffLine> all = new java.util.ArrayList<>(feedingLines);
+        for (DiffLine l : callLines) {
+            if (!all.contains(l)) {
+                all.add(l);
+            }
+        }
+        return all;
+    }
+
+    /** True when the argument itself names GFP_ATOMIC or GFP_NOWAIT (not a variable or 0). */
+    boolean allPathsSpelledNonBlocking() {
+        return gfpArgument.mentions("GFP_ATOMIC") || gfpArgument.mentions("GFP_NOWAIT");
+    }
+
+    /** The gfp argument as written. */
+    String gfpText() {
+        return gfpArgument.displayText();
+    }
+}

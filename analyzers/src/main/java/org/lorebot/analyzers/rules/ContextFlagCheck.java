@@ -1,0 +1,110 @@
+package org.lorebot.analyzers.rules;
+
+import java.util.Locale;
+import org.lorebot.analyzers.clang.Token;
+import org.lorebot.analyzers.clang.TokenSpan;
+import org.lorebot.analyzers.dma.Allocator;
+import org.lorebot.analyzers.dma.CodeContext;
+import org.lorebot.analyzers.dma.NonBlockingEffect;
+import org.lorebot.analyzers.finding.Severity;
+import org.lorebot.analyzers.gfp.GfpFlag;
+import org.lorebot.analyzers.gfp.GfpSet;
+
+/**
+ * The non-zone parts of a mask: DMA004 (__GFP_COMP to DMA allocators), DMA019 (__GFP_ZERO
+ * to an allocator that zeroes anyway), DMA021 (__GFP_NOFAIL that cannot reclaim, or for a
+ * costly order), DMA022 (explicit GFP_NOIO/GFP_NOFS), DMA023 (non-blocking coherent
+ * allocation where the code visibly may sleep) and DMA025 (non-blocking kvmalloc/vmalloc).
+ */
+final class ContextFlagCheck implements Check {
+
+    @Override
+    public void check(PatchScan patch, FileScan file, Report report) {
+        if (file.in(CodeContext.ALLOCATOR)) {
+            return;
+        }
+        for (AllocationSite site : file.allocations()) {
+            if (site.changed()) {
+                check(file, site, report);
+            }
+        }
+    }
+
+    private static boolean nonBlocking(GfpSet s) {
+        return s.closed() && !s.has(GfpFlag.__GFP_DIRECT_RECLAIM);
+    }
+
+    private void check(FileScan file, AllocationSite site, Report report) {
+        Allocator a = site.allocator();
+        String call = Flags.call(site);
+        if (a.rejectsCompound() && site.gfp().mayHave(GfpFlag.__GFP_COMP)) {
+            report.add("DMA004", Severity.ERROR, file.path, site.linesConcerned(),
+                    "__GFP_COMP" + Flags.through(site) + " makes " + call + " warn and return NULL (v6.2+)",
+                    "", null, a.citations());
+        }
+        if (a.zeroes() && site.gfp().mayHave(GfpFlag.__GFP_ZERO)) {
+            report.add("DMA019", Severity.INFO, file.path, site.linesConcerned(),
+                    "__GFP_ZERO is redundant: " + call + " already returns zeroed memory", "",
+                    "Remove __GFP_ZERO.", java.util.List.of());
+        }
+        if (site.gfp().anyPath(s -> s.has(GfpFlag.__GFP_NOFAIL) && nonBlocking(s))) {
+            report.add("DMA021", Severity.ERROR, file.path, site.linesConcerned(),
+                    call + " with __GFP_NOFAIL but without direct reclaim (" + site.gfpText()
+                            + "): it warns and can return NULL", "");
+        } else if (a.orderArgument() >= 0 && site.gfp().mayHave(GfpFlag.__GFP_NOFAIL)) {
+            TokenSpan order = site.call().argument(a.orderArgument());
+            if (order != null && order.tokens().size() == 1 && order.tokens().get(0).kind() == Token.Kind.NUMBER
+                    && parsesAbove(order.text(), 1)) {
+                report.add("DMA021", Severity.ERROR, file.path, site.linesConcerned(),
+                        call + " with __GFP_NOFAIL for order " + order.text() + ": costly orders cannot be guaranteed",
+                        "");
+            }
+        }
+        for (String spelled : new String[] {"GFP_NOIO", "GFP_NOFS"}) {
+            if (site.gfpArgument().mentions(spelled) && site.hunk().touches(site.call())) {
+                report.add("DMA022", Severity.INFO, file.path, site.callLines(),
+                        spelled + " passed explicitly to " + call + ": prefer the memalloc_"
+                                + spelled.substring(4).toLowerCase(Locale.ROOT) + "_save() scope", "");
+            }
+        }
+        boolean allNonBlocking = site.gfp().allPaths(ContextFlagCheck::nonBlocking);
+        if (allNonBlocking && a.nonBlocking() == NonBlockingEffect.NO_FALLBACK) {
+            report.add("DMA025", Severity.WARNING, file.path, site.linesConcerned(),
+                    call + " with a non-blocking mask (" + site.gfpText() + ")" + Flags.through(site)
+                            + ": no vmalloc fallback, unsupported before the 2025 vmalloc series", "");
+        }
+        if (allNonBlocking && a.nonBlocking() == NonBlockingEffect.ATOMIC_POOL
+                && site.allPathsSpelledNonBlocking() && maySleep(site)) {
+            report.add("DMA023", Severity.INFO, file.path, site.linesConcerned(),
+                    call + " with " + site.gfpText() + " in " + site.function()
+                            + "(), which looks like code that may sleep",
+                    "The function's name and the code shown (no lock taken before the call) suggest "
+                            + "a sleepable path; if a spinlock is held or this runs in interrupt context, "
+                            + "GFP_ATOMIC is right.");
+        }
+    }
+
+    /** Probe, init and open paths, with no lock or IRQ-disabling call seen before the allocation. */
+    private static boolean maySleep(AllocationSite site) {
+        if (site.afterLock() || site.function().isEmpty()) {
+            return false;
+        }
+        String f = site.function().toLowerCase(Locale.ROOT);
+        if (f.contains("irq") || f.contains("isr") || f.contains("interrupt") || f.contains("atomic")
+                || f.contains("tasklet") || f.contains("timer") || f.contains("xmit") || f.contains("prep")
+                || f.contains("complete") || f.contains("callback") || f.contains("handler") || f.contains("_cb")) {
+            return false;
+        }
+        return f.contains("probe") || f.endsWith("_init") || f.startsWith("init_") || f.contains("_init_")
+                || f.endsWith("_open") || f.endsWith("_attach") || f.endsWith("_bind")
+                || f.contains("_setup");
+    }
+
+    private static boolean parsesAbove(String number, int limit) {
+        try {
+            return Integer.decode(number.replaceAll("[uUlL]+$", "")) > limit;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.lorebot.analyzers.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.lorebot.analyzers.dma.AllocatorModel;
+import org.lorebot.analyzers.dma.CodeContext;
+import org.lorebot.analyzers.dma.Locations;
+import org.lorebot.analyzers.patch.FileDiff;
+import org.lorebot.analyzers.patch.Hunk;
+
+/** One C file of a patch: its path, where it lives in the tree, and its scanned hunks. */
+final class FileScan {
+    final FileDiff diff;
+    final String path;
+    final Set<CodeContext> contexts;
+    final List<HunkScan> hunks;
+
+    FileScan(FileDiff diff, AllocatorModel model, Locations locations) {
+        this.diff = diff;
+        this.path = diff.path();
+        this.contexts = locations.contextsOf(path);
+        List<HunkScan> scans = new ArrayList<>(diff.hunks().size());
+        for (Hunk h : diff.hunks()) {
+            scans.add(new HunkScan(h, model));
+        }
+        this.hunks = List.copyOf(scans);
+    }
+
+    /** True for the C sources and headers the rules read. */
+    static boolean isC(FileDiff diff) {
+        String p = diff.newPath();
+        return p != null && !diff.binary() && (p.endsWith(".c") || p.endsWith(".h"));
+    }
+
+    boolean in(CodeContext context) {
+        return contexts.contains(context);
+    }
+
+    List<AllocationSite> allocations() {
+        List<AllocationSite> all = new ArrayList<>();
+        for (HunkScan h : hunks) {
+            all.addAll(h.allocations());
+        }
+        return all;
+    }
+}

@@ -1,0 +1,251 @@
+package org.lorebot.analyzers.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lorebot.analyzers.clang.Call;
+import org.lorebot.analyzers.clang.Token;
+import org.lorebot.analyzers.clang.TokenSpan;
+import org.lorebot.analyzers.dma.CodeContext;
+import org.lorebot.analyzers.dma.ZoneEffect;
+import org.lorebot.analyzers.finding.Severity;
+import org.lorebot.analyzers.gfp.GfpFlag;
+import org.lorebot.analyzers.patch.DiffLine;
+
+/**
+ * What is handed to the streaming DMA API, within one hunk and function:
+ * DMA009 (a GFP_DMA kmalloc buffer that is then mapped: use dma_alloc_noncoherent()) and
+ * DMA015 (mapping a stack array, a static object or vmalloc memory). Only buffers whose
+ * origin the hunk shows are judged.
+ */
+final class MappingCheck implements Check {
+    /** Mapping calls and the index of the buffer argument. */
+    private static final Map<String, Integer> BUFFER_ARGUMENT = Map.ofEntries(
+            Map.entry("dma_map_single", 1), Map.entry("dma_map_single_attrs", 1),
+            Map.entry("dma_map_page", 1), Map.entry("dma_map_page_attrs", 1),
+            Map.entry("sg_init_one", 1), Map.entry("sg_set_buf", 1),
+            Map.entry("usb_fill_bulk_urb", 3), Map.entry("usb_fill_int_urb", 3),
+            Map.entry("usb_fill_control_urb", 4), Map.entry("usb_bulk_msg", 2),
+            Map.entry("usb_interrupt_msg", 2), Map.entry("usb_control_msg", 6),
+            Map.entry("spi_write", 1), Map.entry("spi_read", 1));
+    private static final Set<String> DMA009_MAPPERS = Set.of(
+            "dma_map_single", "dma_map_single_attrs", "dma_map_page", "dma_map_page_attrs", "sg_init_one");
+    private static final Set<String> VMALLOC = Set.of(
+            "vmalloc", "vzalloc", "vmalloc_32", "vmalloc_user", "vmap", "kvmalloc", "kvzalloc",
+            "kvcalloc", "kvmalloc_array", "kvmalloc_node", "kvzalloc_node", "__vmalloc", "__vmalloc_node");
+
+    @Override
+    public void check(PatchScan patch, FileScan file, Report report) {
+        for (AllocationSite site : file.allocations()) {
+            Call mapping = mappingOf(site);
+            if (mapping != null && (site.changed() || site.hunk().touches(mapping))
+                    && !file.in(CodeContext.ALLOCATOR) && !site.zoneDeliberate()) {
+                List<DiffLine> lines = new ArrayList<>(site.linesConcerned());
+                for (DiffLine l : site.hunk().lines(mapping)) {
+                    if (!lines.contains(l)) {
+                        lines.add(l);
+                    }
+                }
+                Severity severity = file.in(CodeContext.S390) || file.in(CodeContext.ISA) || file.in(CodeContext.ARCH)
+                        ? Severity.INFO : Severity.WARNING;
+                report.add("DMA009", severity, file.path, lines,
+                        site.assignedTo() + " is allocated with " + Flags.spelled(site, GfpFlag.__GFP_DMA)
+                                + " and then mapped with " + mapping.name() + "(): use dma_alloc_noncoherent()",
+                        severity == Severity.INFO ? "The code lives where ZONE_DMA is a real hardware limit, so this is only a note." : "");
+            }
+        }
+        for (HunkScan hunk : file.hunks) {
+            unsafeBuffers(file, hunk, report);
+        }
+    }
+
+    /**
+     * The call that maps the buffer a GFP_DMA allocation was assigned to, in the same
+     * function of the same hunk, or null.
+     */
+    static Call mappingOf(AllocationSite site) {
+        ZoneEffect effect = site.allocator().dma();
+        boolean kind = effect == ZoneEffect.DMA_KMALLOC
+                || site.allocator().family().equals("page-virt") && effect == ZoneEffect.ARCH_ZONE;
+        if (!kind || site.assignedTo() == null || !site.gfp().mayHave(GfpFlag.__GFP_DMA)) {
+            return null;
+        }
+        HunkScan hunk = site.hunk();
+        for (Call c : hunk.calls) {
+            if (c.nameIndex() <= site.call().nameIndex() || !DMA009_MAPPERS.contains(c.name())
+                    || !hunk.sameFunction(c.nameIndex(), site.call().nameIndex())) {
+                continue;
+            }
+            String buffer = buffer(c);
+            if (buffer != null && (buffer.equals(site.assignedTo()) || buffer.equals("(void*)" + site.assignedTo()))) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The buffer a mapping call maps, casts and virt_to_page() removed, or null. */
+    private static String buffer(Call c) {
+        Integer index = BUFFER_ARGUMENT.get(c.name());
+        TokenSpan arg = index == null ? null : c.argument(index);
+        if (arg == null || arg.isEmpty()) {
+            return null;
+        }
+        List<Token> t = arg.tokens();
+        int from = 0;
+        int to = t.size();
+        if (t.get(0).isIdentifier() && t.get(0).is("virt_to_page") && t.size() > 3 && t.get(1).is("(") && t.get(to - 1).is(")")) {
+            from = 2;
+            to--;
+        }
+        if (t.get(from).is("(")) {
+            int k = from + 1;
+            while (k < to && (t.get(k).isIdentifier() || t.get(k).is("*"))) {
+                k++;
+            }
+            if (k < to - 1 && t.get(k).is(")") && t.get(k - 1).is("*")) {
+                from = k + 1;
+            }
+        }
+        return HunkScan.normalize(new TokenSpan(t.subList(from, to)).text());
+    }
+
+    /** Where a name in this hunk's function comes from, when the hunk shows it. */
+    private enum Origin { STACK_ARRAY, STACK_OBJECT, STATIC, VMALLOC }
+
+    private record Declared(Origin origin, int line) { }
+
+    private static void unsafeBuffers(FileScan file, HunkScan hunk, Report report) {
+        if (file.in(CodeContext.ALLOCATOR) || file.in(CodeContext.ARCH)) {
+            return;
+        }
+        Map<String, Declared> origins = new HashMap<>();
+        List<Token> tokens = hunk.tokens;
+        int callIndex = 0;
+        List<Call> calls = hunk.calls;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (!t.directive() && t.column() == 0 && (t.is("{") || t.is("}"))) {
+                // A new function: keep only file-scope objects.
+                origins.values().removeIf(d -> d.origin() != Origin.STATIC);
+            }
+            declaration(hunk, i, origins);
+            while (callIndex < calls.size() && calls.get(callIndex).nameIndex() <= i) {
+                Call c = calls.get(callIndex++);
+                if (c.nameIndex() != i) {
+                    continue;
+                }
+                if (VMALLOC.contains(c.name())) {
+                    String target = hunk.assignedTo(c);
+                    if (target != null) {
+                        origins.put(target, new Declared(Origin.VMALLOC, tokens.get(i).line()));
+                    }
+                } else if (BUFFER_ARGUMENT.containsKey(c.name())) {
+                    judgeBuffer(file, hunk, c, origins, report);
+                }
+            }
+        }
+    }
+
+    private static void judgeBuffer(FileScan file, HunkScan hunk, Call c, Map<String, Declared> origins, Report report) {
+        TokenSpan arg = c.argument(BUFFER_ARGUMENT.get(c.name()));
+        if (arg == null || arg.isEmpty()) {
+            return;
+        }
+        String text = buffer(c);
+        if (text == null) {
+            return;
+        }
+        boolean addressOf = text.startsWith("&");
+        String name = addressOf ? text.substring(1) : text;
+        Declared d = origins.get(name);
+        if (d == null) {
+            return;
+        }
+        boolean unsafe = switch (d.origin()) {
+            case STACK_ARRAY, STATIC, VMALLOC -> !addressOf || d.origin() == Origin.STATIC;
+            case STACK_OBJECT -> addressOf;
+        };
+        if (!unsafe || d.origin() == Origin.VMALLOC && c.name().startsWith("usb_")) {
+            return;
+        }
+        boolean added = hunk.touches(c) || hunk.text.isAdded(d.line());
+        if (!added) {
+            return;
+        }
+        List<DiffLine> lines = new ArrayList<>();
+        lines.add(hunk.text.diffLine(d.line()));
+        for (DiffLine l : hunk.lines(c)) {
+            if (!lines.contains(l)) {
+                lines.add(l);
+            }
+        }
+        String what = switch (d.origin()) {
+            case STACK_ARRAY, STACK_OBJECT -> "on the stack";
+            case STATIC -> "static storage (kernel or module image)";
+            case VMALLOC -> "vmalloc memory";
+        };
+        if (file.in(CodeContext.S390)) {
+            return;
+        }
+        report.add("DMA015", Severity.ERROR, file.path, lines,
+                c.name() + "() is given " + name + ", which lives in " + what + " and cannot be used for DMA", "");
+    }
+
+    /**
+     * Records a declaration starting at token {@code i}: {@code u8 buf[16];} in a function
+     * (stack), {@code static u8 buf[16];} or a file-scope object (static).
+     */
+    private static void declaration(HunkScan hunk, int i, Map<String, Declared> origins) {
+        List<Token> tokens = hunk.tokens;
+        Token t = tokens.get(i);
+        if (!t.isIdentifier() || t.directive() || i + 1 >= tokens.size()) {
+            return;
+        }
+        Token prev = i > 0 ? tokens.get(i - 1) : null;
+        boolean statementStart = prev == null || prev.is(";") || prev.is("{") || prev.is("}");
+        if (!statementStart) {
+            return;
+        }
+        boolean isStatic = false;
+        int k = i;
+        while (k < tokens.size() && tokens.get(k).isIdentifier() && (tokens.get(k).is("static") || tokens.get(k).is("const")
+                || tokens.get(k).is("struct") || tokens.get(k).is("union") || tokens.get(k).is("unsigned")
+                || tokens.get(k).is("volatile"))) {
+            isStatic |= tokens.get(k).is("static");
+            k++;
+        }
+        // type name, then the declared name
+        if (k + 1 >= tokens.size() || !tokens.get(k).isIdentifier() || !tokens.get(k + 1).isIdentifier()) {
+            return;
+        }
+        if (isKeyword(tokens.get(k).text())) {
+            return;
+        }
+        int nameAt = k + 1;
+        Token after = nameAt + 1 < tokens.size() ? tokens.get(nameAt + 1) : null;
+        if (after == null) {
+            return;
+        }
+        boolean array = after.is("[");
+        if (!array && !after.is(";") && !after.is("=")) {
+            return;
+        }
+        boolean fileScope = t.column() == 0;
+        String name = tokens.get(nameAt).text();
+        Origin origin = isStatic || fileScope ? Origin.STATIC : array ? Origin.STACK_ARRAY : Origin.STACK_OBJECT;
+        if (origin == Origin.STATIC && !array && !isStatic) {
+            return; // a file-scope scalar or struct without static: too little to go on
+        }
+        origins.put(name, new Declared(origin, t.line()));
+    }
+
+    private static boolean isKeyword(String s) {
+        return switch (s) {
+            case "return", "goto", "case", "else", "if", "while", "for", "do", "switch", "sizeof", "typedef" -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,21 @@
+package org.lorebot.bot.citation;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An earlier message a reply points to.
+ *
+ * @param url     the archive link, {@code <inbox url>/<message-id>/}
+ * @param subject the message's subject
+ * @param author  who wrote it, as {@code Name <address>} or a bare address
+ * @param date    when it was sent
+ */
+public record Citation(String url, String subject, String author, Instant date) {
+    public Citation {
+        Objects.requireNonNull(url, "url");
+        subject = subject == null ? "" : subject;
+        author = author == null ? "" : author;
+        Objects.requireNonNull(date, "date");
+    }
+}

@@ -1,0 +1,102 @@
+package org.lorebot.bot.cli;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.lorebot.index.search.SearchHit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * How messages are printed by {@code search} and {@code thread}: one readable line each, or one JSON
+ * object per line for scripts.
+ */
+public final class HitFormatter {
+
+    private static final DateTimeFormatter DAY_AND_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final int FROM_WIDTH = 22;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /**
+     * {@code DATE  FROM  SUBJECT  <MESSAGE-ID>}: the date in UTC to the minute, the sender's name (or
+     * address) in a fixed-width column, the subject, and the Message-ID to copy.
+     */
+    public String text(SearchHit hit) {
+        return text(hit, "");
+    }
+
+    /** As {@link #text(SearchHit)} with {@code indent} before the subject (thread views). */
+    public String text(SearchHit hit, String indent) {
+        String date = hit.date() == null ? "????-??-?? ??:??" : DAY_AND_TIME.format(hit.date());
+        return date + "  " + column(senderName(hit.from()), FROM_WIDTH) + "  " + indent
+                + oneLine(hit.subject()) + "  <" + hit.messageId() + ">";
+    }
+
+    /** The JSON object of a hit, on one line. */
+    public String json(SearchHit hit) {
+        return write(fields(hit));
+    }
+
+    /** The JSON object of a message in a thread: the hit's fields plus depth and parent. */
+    public String json(SearchHit hit, int depth, String parent) {
+        Map<String, Object> fields = fields(hit);
+        fields.put("depth", depth);
+        fields.put("parent", parent);
+        return write(fields);
+    }
+
+    private static Map<String, Object> fields(SearchHit hit) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("message_id", hit.messageId());
+        fields.put("subject", hit.subject());
+        fields.put("from", hit.from());
+        fields.put("date", iso(hit.date()));
+        fields.put("thread", hit.thread());
+        fields.put("list", hit.list());
+        return fields;
+    }
+
+    private String write(Map<String, Object> fields) {
+        try {
+            return json.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            // Strings, numbers and null only: Jackson cannot fail on them.
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String iso(Instant date) {
+        return date == null ? null : date.toString();
+    }
+
+    /** The display name of {@code Name <address>}, else the address. */
+    static String senderName(String from) {
+        if (from == null) {
+            return "";
+        }
+        int open = from.lastIndexOf(" <");
+        String name = open > 0 ? from.substring(0, open).trim() : from.trim();
+        if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        return name.isEmpty() ? from.trim() : name;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+    }
+
+    private static String column(String s, int width) {
+        String flat = oneLine(s);
+        if (flat.length() > width) {
+            return flat.substring(0, width - 1) + "…";
+        }
+        return flat + " ".repeat(width - flat.length());
+    }
+}
