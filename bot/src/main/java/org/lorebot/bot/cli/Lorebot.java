@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             IngestCommand.class,
+            FetchCommand.class,
             SearchCommand.class,
             ThreadCommand.class,
             CommandLine.HelpCommand.class

@@ -37,6 +37,6 @@ public final class RunCommand implements Callable<Integer> {
             return new SampleDemo(spec.commandLine().getOut(), spec.commandLine().getErr()).run(data, shown);
         }
         LorebotConfig config = options.load();
-        return 0; // HOLD
+        return new Updater(spec.commandLine().getOut(), spec.commandLine().getErr()).run(config, once);
     }
 }

@@ -17,7 +17,7 @@ class CommandLineTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "ingest", "search", "thread"})
+    @ValueSource(strings = {"run", "ingest", "fetch", "search", "thread"})
     void everyCommandHasHelp(String command) {
         CommandRun run = CommandRun.lorebot(command, "--help");
         assertEquals(0, run.exit(), run.toString());
@@ -34,7 +34,7 @@ class CommandLineTest {
     void topLevelHelpListsTheCommands() {
         CommandRun run = CommandRun.lorebot("--help");
         assertEquals(0, run.exit());
-        for (String command : new String[] {"run", "ingest", "search", "thread"}) {
+        for (String command : new String[] {"run", "ingest", "fetch", "search", "thread"}) {
             assertTrue(run.out().contains("\n  " + command + " "), run.toString());
         }
     }
