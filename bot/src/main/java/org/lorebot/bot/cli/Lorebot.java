@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
             FetchCommand.class,
             SearchCommand.class,
             ThreadCommand.class,
+            CheckCommand.class,
+            ExplainCommand.class,
+            RulesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Lorebot implements Runnable {
