@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.util.BytesRef;
 import org.lorebot.index.archive.ArchiveSource;
@@ -107,6 +108,11 @@ public final class MailIndex implements AutoCloseable {
     public SearchResults search(String query, int offset, int limit, SearchLimits limits)
             throws QuerySyntaxException, SearchLimitException, IOException {
         return searcher.search(query, offset, limit, limits);
+    }
+
+    /** The names of the inboxes that have messages here, sorted. */
+    public SortedSet<String> lists() throws IOException {
+        return searcher.lists();
     }
 
     /** A message by Message-ID (angle brackets optional). */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -165,6 +167,24 @@ public final class MailSearcher {
                 }
             }
         }
+    }
+
+    /** The names of the inboxes that have messages in the index, sorted. */
+    public SortedSet<String> lists() throws IOException {
+        SortedSet<String> names = new TreeSet<>();
+        IndexSearcher searcher = store.acquire();
+        try {
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), IndexFields.LIST);
+            if (terms != null) {
+                TermsEnum each = terms.iterator();
+                for (BytesRef name = each.next(); name != null; name = each.next()) {
+                    names.add(name.utf8ToString());
+                }
+            }
+        } finally {
+            store.release(searcher);
+        }
+        return names;
     }
 
     /** The summary of one message, by Message-ID (with or without angle brackets). */
