@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             FetchCommand.class,
             SearchCommand.class,
             ThreadCommand.class,
+            ServeCommand.class,
             CheckCommand.class,
             ExplainCommand.class,
             RulesCommand.class,
