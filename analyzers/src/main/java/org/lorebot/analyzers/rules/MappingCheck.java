@@ -192,8 +192,12 @@ final class MappingCheck implements Check {
         if (file.in(CodeContext.S390)) {
             return;
         }
-        report.add("DMA015", Severity.ERROR, file.path, lines,
-                c.name() + "() is given " + name + ", which lives in " + what + " and cannot be used for DMA", "");
+        boolean spi = c.name().startsWith("spi_");
+        report.add("DMA015", spi ? Severity.WARNING : Severity.ERROR, file.path, lines,
+                c.name() + "() is given " + name + ", which lives in " + what + " and cannot be used for DMA",
+                spi ? "Whether this breaks depends on the SPI controller using DMA for this transfer, "
+                        + "which is why it can go unnoticed; spi_write_then_read() copies small buffers "
+                        + "into a DMA-safe one." : "");
     }
 
     /**

@@ -247,6 +247,23 @@ class DmaCheckerTest {
     }
 
     @Test
+    void stackBuffersForSpiAndUsbTransfers() {
+        List<Finding> spi = check("drivers/foo/foo.c",
+                "+\tu8 cmd = FOO_WREN;",
+                "+\tret = spi_write(spi, &cmd, 1);");
+        assertEquals(List.of("DMA015"), ids(spi));
+        assertEquals(Severity.WARNING, spi.get(0).severity(), "depends on the controller using DMA");
+        List<Finding> usb = check("drivers/foo/foo.c",
+                "+\tu8 buf[2];",
+                "+\tret = usb_control_msg(udev, usb_rcvctrlpipe(udev, 0), REQ, TYPE, 0, 0, buf, 2, 1000);");
+        assertEquals(List.of("DMA015"), ids(usb));
+        assertEquals(Severity.ERROR, usb.get(0).severity());
+        assertEquals(List.of(), check("drivers/foo/foo.c",
+                "+\tu8 buf[2];",
+                "+\tret = i2c_master_send(client, buf, 2);"), "I2C does not need DMA-safe buffers");
+    }
+
+    @Test
     void nonBlockingMasksToVmallocAndNofail() {
         assertEquals(List.of("DMA025"), ids(check("drivers/foo/foo.c", "+\tt = kvmalloc(sz, GFP_NOWAIT);")));
         assertEquals(List.of(), check("drivers/foo/foo.c", "+\tt = kvmalloc(sz, GFP_KERNEL);"));
