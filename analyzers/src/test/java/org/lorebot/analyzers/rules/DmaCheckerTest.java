@@ -121,6 +121,21 @@ class DmaCheckerTest {
     }
 
     @Test
+    void aMacroFromAHeaderInThePatchIsNamedNotQuoted() {
+        String diff = "diff --git a/drivers/foo/foo.h b/drivers/foo/foo.h\n--- a/drivers/foo/foo.h\n+++ b/drivers/foo/foo.h\n"
+                + "@@ -1,0 +2,1 @@\n+#define FOO_RING_GFP (GFP_KERNEL | __GFP_COMP)\n"
+                + "diff --git a/drivers/foo/foo.c b/drivers/foo/foo.c\n--- a/drivers/foo/foo.c\n+++ b/drivers/foo/foo.c\n"
+                + "@@ -40,1 +40,1 @@\n-\tring = dma_alloc_coherent(dev, sz, &h, GFP_KERNEL);\n"
+                + "+\tring = dma_alloc_coherent(dev, sz, &h, FOO_RING_GFP);\n";
+        List<Finding> f = DmaChecker.check(UnifiedDiffParser.parse(diff));
+        assertEquals(List.of("DMA004"), ids(f));
+        assertEquals("drivers/foo/foo.c", f.get(0).path());
+        assertEquals(40, f.get(0).line());
+        assertEquals(1, f.get(0).lines().size());
+        assertTrue(f.get(0).message().contains("FOO_RING_GFP"), f.get(0).message());
+    }
+
+    @Test
     void aContextCallIsJudgedWhenThePatchChangesTheMacroItUses() {
         assertEquals(List.of("DMA007", "DMA024"), ids(check("drivers/foo/foo.c",
                 "-#define FOO_GFP\tGFP_KERNEL",
