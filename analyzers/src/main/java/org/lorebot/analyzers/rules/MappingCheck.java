@@ -185,16 +185,16 @@ final class MappingCheck implements Check {
             }
         }
         String what = switch (d.origin()) {
-            case STACK_ARRAY, STACK_OBJECT -> "on the stack";
-            case STATIC -> "static storage (kernel or module image)";
-            case VMALLOC -> "vmalloc memory";
+            case STACK_ARRAY, STACK_OBJECT -> "is on the stack";
+            case STATIC -> "is static storage (in the kernel or module image)";
+            case VMALLOC -> "is vmalloc memory";
         };
         if (file.in(CodeContext.S390)) {
             return;
         }
         boolean spi = c.name().startsWith("spi_");
         report.add("DMA015", spi ? Severity.WARNING : Severity.ERROR, file.path, lines,
-                c.name() + "() is given " + name + ", which lives in " + what + " and cannot be used for DMA",
+                c.name() + "() is given " + name + ", which " + what + " and cannot be used for DMA",
                 spi ? "Whether this breaks depends on the SPI controller using DMA for this transfer, "
                         + "which is why it can go unnoticed; spi_write_then_read() copies small buffers "
                         + "into a DMA-safe one." : "");
