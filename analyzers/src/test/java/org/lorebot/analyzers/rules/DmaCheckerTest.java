@@ -236,6 +236,20 @@ class DmaCheckerTest {
     }
 
     @Test
+    void isaDmaUsersAndIommuTablesGetNotesNotWarnings() {
+        List<Finding> isa = check("drivers/net/foo/isa_card.c",
+                "+\tif (request_dma(dev->dma, \"isa_card\"))",
+                "+\t\treturn -EBUSY;",
+                "+\tlp->rx = kmalloc(RX_SIZE, GFP_KERNEL | GFP_DMA);");
+        assertEquals(List.of("DMA008"), ids(isa));
+        assertEquals(Severity.INFO, isa.get(0).severity());
+        List<Finding> iommu = check("drivers/iommu/foo-iommu.c",
+                "+\ttable = (u32 *)__get_free_pages(GFP_KERNEL | __GFP_ZERO | GFP_DMA32, order);");
+        assertEquals(List.of("DMA013"), ids(iommu));
+        assertEquals(Severity.INFO, iommu.get(0).severity());
+    }
+
+    @Test
     void kmallocGfpDmaThenMappedIsDma009NotDma008() {
         List<Finding> f = checkIn("drivers/foo/foo.c", "static int foo_probe(struct platform_device *pdev)",
                 "+\tpriv->buf = kmalloc(SZ, GFP_KERNEL | GFP_DMA);",
