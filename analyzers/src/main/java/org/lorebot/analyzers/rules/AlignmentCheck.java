@@ -23,6 +23,9 @@ final class AlignmentCheck implements Check {
             "dma_map_single", "dma_map_single_attrs", "sg_init_one", "sg_set_buf", "spi_write",
             "spi_read", "usb_bulk_msg", "usb_control_msg", "usb_fill_bulk_urb", "usb_fill_int_urb");
 
+    /** spi_transfer and urb members that hold a buffer the controller may DMA. */
+    private static final Set<String> TRANSFER_BUFFER_FIELDS = Set.of("tx_buf", "rx_buf", "transfer_buffer");
+
     @Override
     public void check(PatchScan patch, FileScan file, Report report) {
         if (file.in(CodeContext.ALLOCATOR) || file.in(CodeContext.ARCH)) {
@@ -35,6 +38,10 @@ final class AlignmentCheck implements Check {
             for (int i = 0; i < tokens.size(); i++) {
                 Token t = tokens.get(i);
                 if (!t.isIdentifier()) {
+                    continue;
+                }
+                char first = t.text().charAt(0);
+                if (first != '_' && first != 'a' && first != 'A') {
                     continue;
                 }
                 if (t.is("____cacheline_aligned") || t.is("__aligned") || t.is("aligned")) {
@@ -174,8 +181,8 @@ final class AlignmentCheck implements Check {
                 }
                 List<Token> t = h.tokens;
                 for (int i = 0; i + 2 < t.size(); i++) {
-                    if (t.get(i).isIdentifier() && (t.get(i).is("tx_buf") || t.get(i).is("rx_buf") || t.get(i).is("transfer_buffer"))
-                            && t.get(i + 1).is("=")) {
+                    Token field = t.get(i);
+                    if (field.isIdentifier() && TRANSFER_BUFFER_FIELDS.contains(field.text()) && t.get(i + 1).is("=")) {
                         int end = i + 2;
                         while (end < t.size() && !t.get(end).is(";") && !t.get(end).is(",")) {
                             end++;

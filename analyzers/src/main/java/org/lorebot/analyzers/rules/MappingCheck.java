@@ -120,7 +120,8 @@ final class MappingCheck implements Check {
     private record Declared(Origin origin, int line) { }
 
     private static void unsafeBuffers(FileScan file, HunkScan hunk, Report report) {
-        if (file.in(CodeContext.ALLOCATOR) || file.in(CodeContext.ARCH)) {
+        if (file.in(CodeContext.ALLOCATOR) || file.in(CodeContext.ARCH)
+                || hunk.calls.stream().noneMatch(c -> BUFFER_ARGUMENT.containsKey(c.name()))) {
             return;
         }
         Map<String, Declared> origins = new HashMap<>();

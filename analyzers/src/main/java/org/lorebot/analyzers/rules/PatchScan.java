@@ -55,9 +55,13 @@ final class PatchScan {
                 for (Define d : h.defines()) {
                     defines.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(d);
                 }
-                for (Token t : h.tokens) {
-                    if (t.isIdentifier() && MASK_SETTERS.contains(t.text())) {
-                        maskSettingFiles.add(f.path);
+                if (!maskSettingFiles.contains(f.path)) {
+                    for (Token t : h.tokens) {
+                        if (t.isIdentifier() && t.text().length() >= 8 && t.text().indexOf("mask") >= 0
+                                && MASK_SETTERS.contains(t.text())) {
+                            maskSettingFiles.add(f.path);
+                            break;
+                        }
                     }
                 }
                 for (Call c : h.calls) {
