@@ -38,9 +38,12 @@ final class ContextFlagCheck implements Check {
         Allocator a = site.allocator();
         String call = Flags.call(site);
         if (a.rejectsCompound() && site.gfp().mayHave(GfpFlag.__GFP_COMP)) {
-            report.at(site, "DMA004", Severity.ERROR, file.path,
+            boolean older = patch.olderTree != null;
+            report.at(site, "DMA004", older ? Severity.WARNING : Severity.ERROR, file.path,
                     "__GFP_COMP" + Flags.through(site) + " makes " + call + " warn and return NULL (v6.2+)",
-                    "", null, a.citations());
+                    older ? "This patch is for the " + patch.olderTree + " tree, which still accepts the flag; "
+                            + "it is wrong there too, and breaks once the code meets v6.2 or later." : "",
+                    null, a.citations());
         }
         if (a.zeroes() && site.gfp().mayHave(GfpFlag.__GFP_ZERO)) {
             report.at(site, "DMA019", Severity.INFO, file.path,

@@ -37,8 +37,12 @@ final class PatchScan {
     final Set<String> otherCaches = new HashSet<>();
     final Set<String> maskSettingFiles = new HashSet<>();
 
-    PatchScan(List<FileDiff> diffs, AllocatorModel model, Locations locations) {
+    /** The older stable tree the subject names ({@code 5.15}), or null. */
+    final String olderTree;
+
+    PatchScan(List<FileDiff> diffs, AllocatorModel model, Locations locations, String olderTree) {
         this.model = model;
+        this.olderTree = olderTree;
         List<FileScan> scans = new ArrayList<>();
         for (FileDiff d : diffs) {
             String p = d.path();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.analyzers.finding.Severity;
 import org.lorebot.analyzers.patch.DiffLine;
+import org.lorebot.analyzers.patch.PatchParser;
 import org.lorebot.analyzers.patch.UnifiedDiffParser;
 
 /** Kernel idioms the checker must get right, written as the diffs a patch would carry. */
@@ -309,6 +310,20 @@ class DmaCheckerTest {
         assertEquals(List.of(), checkIn("drivers/foo/foo.c", "static int foo_probe(struct platform_device *pdev)",
                 "+\tspin_lock_irqsave(&priv->lock, flags);",
                 "+\tbuf = dma_alloc_coherent(dev, sz, &h, GFP_ATOMIC);"));
+    }
+
+    @Test
+    void compoundPagesInAPatchForAnOlderStableTreeAreAWarning() {
+        String body = "Fix the ring.\n\n---\ndiff --git a/drivers/foo/foo.c b/drivers/foo/foo.c\n--- a/drivers/foo/foo.c\n"
+                + "+++ b/drivers/foo/foo.c\n@@ -1,1 +1,1 @@\n-\tr = dma_alloc_coherent(d, s, &h, GFP_KERNEL);\n"
+                + "+\tr = dma_alloc_coherent(d, s, &h, GFP_KERNEL | __GFP_COMP);\n";
+        List<Finding> stable = DmaChecker.check(PatchParser.parse("[PATCH 5.15] foo: fix the ring", body));
+        assertEquals(Severity.WARNING, stable.get(0).severity());
+        assertTrue(stable.get(0).explanation().contains("5.15 tree"), stable.get(0).explanation());
+        List<Finding> mainline = DmaChecker.check(PatchParser.parse("[PATCH net-next] foo: fix the ring", body));
+        assertEquals(Severity.ERROR, mainline.get(0).severity());
+        assertEquals(null, DmaChecker.olderTree(List.of("6.2", "v3", "net-next", "6.12.y")));
+        assertEquals("6.1.y", DmaChecker.olderTree(List.of("6.1.y")));
     }
 
     @Test
