@@ -84,6 +84,14 @@ class DmaCheckerTest {
     }
 
     @Test
+    void aCompositeMaskIsNamedByTheZoneBitInside() {
+        List<Finding> f = check("drivers/foo/foo.c", "+\tbuf = dma_alloc_coherent(dev, sz, &h, GFP_HIGHUSER);");
+        assertEquals(List.of("DMA001"), ids(f));
+        assertTrue(f.get(0).message().startsWith("__GFP_HIGHMEM (in GFP_HIGHUSER) passed to dma_alloc_coherent()"),
+                f.get(0).message());
+    }
+
+    @Test
     void contextIsNeverBlamed() {
         assertEquals(List.of(), check("drivers/foo/foo.c",
                 " \tbuf = kmalloc(64, GFP_KERNEL | GFP_DMA);",
