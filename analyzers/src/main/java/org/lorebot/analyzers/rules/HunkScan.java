@@ -15,6 +15,7 @@ import org.lorebot.analyzers.dma.Allocator;
 import org.lorebot.analyzers.dma.AllocatorModel;
 import org.lorebot.analyzers.gfp.GfpEvaluator;
 import org.lorebot.analyzers.gfp.GfpExpression;
+import org.lorebot.analyzers.gfp.GfpFlag;
 import org.lorebot.analyzers.gfp.GfpMacros;
 import org.lorebot.analyzers.gfp.GfpParser;
 import org.lorebot.analyzers.gfp.GfpValue;
@@ -71,6 +72,63 @@ final class HunkScan {
             }
             region[i] = r;
         }
+    }
+
+    /**
+     * True when the token lies in the block of an {@code if} whose condition tests a DMA
+     * mapping error ({@code if (dma_mapping_error(...)) { ... }}), at most two blocks out:
+     * allocating from a low zone there is a deliberate retry for a device with a small mask.
+     */
+    boolean inMappingFailureBranch(int tokenIndex) {
+        int depth = 0;
+        int levels = 0;
+        for (int k = tokenIndex - 1; k >= 0 && k > tokenIndex - 600; k--) {
+            Token t = tokens.get(k);
+            if (!t.directive() && t.column() == 0 && (t.is("{") || t.is("}"))) {
+                return false; // the function starts here
+            }
+            if (t.is("}")) {
+                depth++;
+            } else if (t.is("{")) {
+                if (depth > 0) {
+                    depth--;
+                    continue;
+                }
+                if (conditionTestsMappingError(k - 1)) {
+                    return true;
+                }
+                if (++levels == 2) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean conditionTestsMappingError(int close) {
+        if (close < 0 || !tokens.get(close).is(")")) {
+            return false;
+        }
+        int parens = 0;
+        for (int k = close; k >= 0 && k > close - 200; k--) {
+            Token t = tokens.get(k);
+            if (t.is(")")) {
+                parens++;
+            } else if (t.is("(")) {
+                if (--parens == 0) {
+                    if (k == 0 || !tokens.get(k - 1).is("if")) {
+                        return false;
+                    }
+                    for (int j = k; j < close; j++) {
+                        if (tokens.get(j).isIdentifier() && tokens.get(j).text().contains("mapping_error")) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** The calls that start after {@code call}, in order (found by binary search). */
@@ -322,7 +380,9 @@ final class HunkScan {
             deliberate |= x != null && x.zoneGuarded();
         }
         allocations.add(new AllocationSite(a, call, this, gfpArg, value, callLines, feeding, via,
-                changed, deliberate, assignedTo(call), function, locked));
+                changed, deliberate, assignedTo(call), function, locked,
+                value.mayHave(GfpFlag.__GFP_DMA) || value.mayHave(GfpFlag.__GFP_DMA32)
+                        ? inMappingFailureBranch(call.nameIndex()) : false));
     }
 
     /** The expression a call's result is assigned to ({@code host->buf}, {@code p}), or null. */
