@@ -2,6 +2,7 @@ package org.lorebot.analyzers.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.lorebot.analyzers.clang.AssignmentTarget;
 import org.lorebot.analyzers.clang.Call;
@@ -189,9 +190,11 @@ final class HunkScan {
                 locked = false;
                 function = t.is("{") && headerCandidate != null ? headerCandidate : "";
             } else if (t.is("{")) {
-                scope.enterBlock();
+                GfpScope.Block kind = blockKind(i);
+                scope.enterBlock(kind, kind == GfpScope.Block.ELSE ? i - 1
+                        : kind == GfpScope.Block.ELSE_IF ? conditionStart(i - 1) - 2 : -1);
             } else if (t.is("}")) {
-                scope.leaveBlock();
+                scope.leaveBlock(i + 1 < tokens.size() && tokens.get(i + 1).is("else") ? i + 1 : -1);
             } else if (t.isIdentifier() && i + 1 < tokens.size() && tokens.get(i + 1).is("(")) {
                 if (!t.directive() && t.line() != headerLine && startsInColumnZero(t.line())) {
                     headerCandidate = t.text();
@@ -269,11 +272,18 @@ final class HunkScan {
             end++;
         }
         List<Token> rhs = tokens.subList(i + 2, end);
-        GfpScope.Variable old = scope.get(name);
+        Token prev = i > 0 ? tokens.get(i - 1) : null;
+        boolean afterIf = prev != null && prev.is(")") && closesCondition(i - 1, "if");
+        boolean afterElse = prev != null && prev.is("else");
+        boolean elseFollows = end + 1 < tokens.size() && tokens.get(end).is(";") && tokens.get(end + 1).is("else");
+        Map<String, GfpScope.Variable> beforeIf = afterIf && elseFollows ? scope.snapshot() : null;
+        boolean chainElse = afterElse && scope.inChain(i - 1);
+        GfpScope.Variable old = chainElse ? scope.chainBase(name) : scope.get(name);
         if (!mentionsGfp(rhs, scope, macros)) {
             if (op.equals("=")) {
                 scope.forget(name);
             }
+            endStatement(scope, beforeIf, chainElse, end + 1);
             return;
         }
         List<DiffLine> lines = new ArrayList<>();
@@ -285,8 +295,8 @@ final class HunkScan {
         } else if (op.equals("&=")) {
             value = before.and(value);
         }
-        Token prev = i > 0 ? tokens.get(i - 1) : null;
-        boolean conditional = prev != null && (prev.is(")") && closesCondition(i - 1) || prev.is("else"));
+        boolean conditional = beforeIf == null && !chainElse
+                && (prev != null && prev.is(")") && closesCondition(i - 1, null) || afterElse);
         if (conditional) {
             value = before.either(value);
         }
@@ -307,24 +317,59 @@ final class HunkScan {
             via.add(0, name);
         }
         scope.put(name, new GfpScope.Variable(value, lines, via));
+        endStatement(scope, beforeIf, chainElse, end + 1);
     }
 
-    /** True when the ')' at {@code close} ends the condition of an if/while/for. */
-    private boolean closesCondition(int close) {
+    /** After an unbraced if-branch or else-branch statement, records or closes the if/else chain. */
+    private static void endStatement(GfpScope scope, Map<String, GfpScope.Variable> beforeIf, boolean chainElse,
+                                     int elseAt) {
+        if (beforeIf != null) {
+            scope.ifStatementEnded(beforeIf, elseAt);
+        } else if (chainElse) {
+            scope.elseStatementEnded();
+        }
+    }
+
+    /** How the block opened by the '{' at {@code open} is entered: plain, after else, or after else-if. */
+    private GfpScope.Block blockKind(int open) {
+        if (open == 0) {
+            return GfpScope.Block.PLAIN;
+        }
+        Token prev = tokens.get(open - 1);
+        if (prev.is("else")) {
+            return GfpScope.Block.ELSE;
+        }
+        if (prev.is(")")) {
+            int start = conditionStart(open - 1);
+            if (start >= 2 && tokens.get(start - 1).is("if") && tokens.get(start - 2).is("else")) {
+                return GfpScope.Block.ELSE_IF;
+            }
+        }
+        return GfpScope.Block.PLAIN;
+    }
+
+    /** Index of the '(' matching the ')' at {@code close}, or -1 (looks back at most 200 tokens). */
+    private int conditionStart(int close) {
         int depth = 0;
         for (int k = close; k >= 0 && k > close - 200; k--) {
             Token t = tokens.get(k);
             if (t.is(")")) {
                 depth++;
-            } else if (t.is("(")) {
-                depth--;
-                if (depth == 0) {
-                    return k > 0 && (tokens.get(k - 1).is("if") || tokens.get(k - 1).is("while")
-                            || tokens.get(k - 1).is("for"));
-                }
+            } else if (t.is("(") && --depth == 0) {
+                return k;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** True when the ')' at {@code close} ends the condition of {@code keyword} (if/while/for when null). */
+    private boolean closesCondition(int close, String keyword) {
+        int start = conditionStart(close);
+        if (start <= 0) {
+            return false;
+        }
+        Token k = tokens.get(start - 1);
+        return keyword != null ? k.is(keyword) : k.is("if") || k.is("while") || k.is("for");
     }
 
     private static boolean mentionsGfp(List<Token> rhs, GfpScope scope, PatchMacros macros) {

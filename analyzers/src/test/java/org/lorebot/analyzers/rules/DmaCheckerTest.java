@@ -172,6 +172,43 @@ class DmaCheckerTest {
     }
 
     @Test
+    void ifAndElseBranchesExcludeEachOther() {
+        List<Finding> unbraced = check("drivers/gpu/foo/mem.c",
+                "+\tgfp_t gfp = GFP_USER | __GFP_ZERO;",
+                "+\tif (mmu->dma_bits > 32)",
+                "+\t\tgfp |= GFP_HIGHUSER;",
+                "+\telse",
+                "+\t\tgfp |= GFP_DMA32;",
+                "+\tp = alloc_page(gfp);");
+        assertEquals(List.of("DMA013"), ids(unbraced), "one zone on each branch is no conflict");
+        assertEquals(Severity.INFO, unbraced.get(0).severity());
+        List<Finding> braced = check("drivers/gpu/foo/mem.c",
+                "+\tgfp_t gfp = GFP_KERNEL;",
+                "+\tif (a) {",
+                "+\t\tgfp |= __GFP_HIGHMEM;",
+                "+\t} else if (b) {",
+                "+\t\tgfp |= GFP_DMA;",
+                "+\t} else {",
+                "+\t\tgfp |= GFP_DMA32;",
+                "+\t}",
+                "+\tp = alloc_page(gfp);");
+        assertEquals(List.of("DMA013"), ids(braced));
+        List<Finding> same = check("drivers/gpu/foo/mem.c",
+                "+\tgfp_t gfp = GFP_KERNEL | GFP_DMA;",
+                "+\tif (a)",
+                "+\t\tgfp |= GFP_DMA32;",
+                "+\tp = alloc_page(gfp);");
+        assertTrue(ids(same).contains("DMA012"), "without an else both can be set: " + ids(same));
+        assertEquals(List.of(), check("drivers/foo/foo.c",
+                "+\tgfp_t gfp = GFP_KERNEL;",
+                "+\tif (atomic)",
+                "+\t\tgfp = GFP_ATOMIC;",
+                "+\telse",
+                "+\t\tprepare(dev);",
+                "+\tt = kvmalloc(sz, gfp);"), "GFP_KERNEL remains possible");
+    }
+
+    @Test
     void gfpVariableMaskedBeforeUseIsClean() {
         assertEquals(List.of(), check("drivers/foo/foo.c",
                 "+\tgfp_t gfp = flags | GFP_DMA32;",
