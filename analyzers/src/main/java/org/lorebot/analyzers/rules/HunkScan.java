@@ -224,8 +224,8 @@ final class HunkScan {
 
     private static boolean isLock(String name) {
         char c = name.charAt(0);
-        if (c != 's' && c != 'r' && c != 'w' && c != 'l' && c != 'p') {
-            return false;
+        if (c != 's' && c != 'r' && c != 'w' && c != 'l' && c != 'p' || name.endsWith("_init")) {
+            return false; // spin_lock_init() and friends set a lock up without taking it
         }
         return name.startsWith("spin_lock") || name.startsWith("raw_spin_lock")
                 || name.startsWith("read_lock") || name.startsWith("write_lock")

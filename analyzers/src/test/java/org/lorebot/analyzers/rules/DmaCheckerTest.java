@@ -352,6 +352,9 @@ class DmaCheckerTest {
                 "+\tbuf = dma_alloc_coherent(dev, sz, &h, GFP_ATOMIC);")));
         assertEquals(List.of(), checkIn("drivers/foo/foo.c", "static irqreturn_t foo_irq(int irq, void *data)",
                 "+\tbuf = dma_alloc_coherent(dev, sz, &h, GFP_ATOMIC);"));
+        assertEquals(List.of("DMA023"), ids(checkIn("drivers/foo/foo.c", "static int foo_probe(struct platform_device *pdev)",
+                "+\tspin_lock_init(&priv->lock);",
+                "+\tbuf = dma_alloc_coherent(dev, sz, &h, GFP_ATOMIC);")), "initialising a lock does not take it");
         assertEquals(List.of(), checkIn("drivers/foo/foo.c", "static int foo_probe(struct platform_device *pdev)",
                 "+\tspin_lock_irqsave(&priv->lock, flags);",
                 "+\tbuf = dma_alloc_coherent(dev, sz, &h, GFP_ATOMIC);"));
