@@ -58,7 +58,17 @@ final class Schema {
                         PRIMARY KEY (series_key, rule_id)
                     )""",
                     "CREATE TABLE cursors (inbox TEXT PRIMARY KEY, position TEXT NOT NULL, at INTEGER NOT NULL)",
-                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            // v2: what the daemon decided per message, so a pass does not judge it again.
+            List.of(
+                    """
+                    CREATE TABLE decisions (
+                        message_id TEXT PRIMARY KEY,
+                        list       TEXT NOT NULL,
+                        outcome    TEXT NOT NULL,
+                        detail     TEXT NOT NULL,
+                        at         INTEGER NOT NULL
+                    )"""));
 
     /** The version this lorebot writes. */
     static final int VERSION = MIGRATIONS.size();

@@ -227,6 +227,37 @@ public final class StateStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Records the final word on a message (reviewed, skipped and why, a command applied), so
+     * later passes leave it alone. A message already decided keeps its first decision.
+     */
+    public synchronized void recordDecision(String messageId, String list, String outcome, String detail, Instant at) {
+        update("record decision on " + messageId, c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO decisions"
+                    + " (message_id, list, outcome, detail, at) VALUES (?, ?, ?, ?, ?)")) {
+                p.setString(1, messageId);
+                p.setString(2, list);
+                p.setString(3, outcome);
+                p.setString(4, detail == null ? "" : detail);
+                p.setLong(5, at.toEpochMilli());
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The recorded outcome for a message, if one was recorded. */
+    public synchronized Optional<String> decision(String messageId) {
+        return query("read decision on " + messageId, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT outcome FROM decisions WHERE message_id = ?")) {
+                p.setString(1, messageId);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     /** How far the review of an inbox has got (an opaque position the daemon chooses). */
     public synchronized Optional<String> cursor(String inbox) {
         return query("read cursor of " + inbox, c -> {
