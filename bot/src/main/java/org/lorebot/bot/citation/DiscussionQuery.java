@@ -13,8 +13,8 @@ import org.lorebot.analyzers.patch.DiffLine;
 
 /**
  * The archive search that finds earlier discussion of a finding: patches that removed the
- * same flag from the same allocator ({@code dfb:}), or added it and were reviewed ({@code dfa:}),
- * in public-inbox's query language.
+ * same flag from a call of the same allocator ({@code dfb:}), or added it and were reviewed
+ * ({@code dfa:}), in public-inbox's query language.
  */
 public final class DiscussionQuery {
 
@@ -44,7 +44,10 @@ public final class DiscussionQuery {
         }
         String a = api.get();
         String f = flag.get();
-        return Optional.of("(dfb:" + a + " AND dfb:" + f + ") OR (dfa:" + a + " AND dfa:" + f + ")");
+        // A wrapped call often has the flag alone on the changed line and the function name in
+        // the context, so the name may be in either.
+        return Optional.of("(dfb:" + f + " AND (dfb:" + a + " OR dfctx:" + a + "))"
+                + " OR (dfa:" + f + " AND (dfa:" + a + " OR dfctx:" + a + "))");
     }
 
     static Optional<String> allocator(String code) {

@@ -147,7 +147,13 @@ public final class StateStore implements AutoCloseable {
 
     /** Whether a mail with this Message-ID is a reply the bot made (its own mail). */
     public synchronized boolean isOwnReply(String messageId) {
-        return !replies("WHERE reply_message_id = ?", messageId).isEmpty();
+        return ownReply(messageId).isPresent();
+    }
+
+    /** The bot's reply with this Message-ID, if it made one. */
+    public synchronized Optional<ReplyRecord> ownReply(String messageId) {
+        List<ReplyRecord> r = replies("WHERE reply_message_id = ?", messageId);
+        return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
     }
 
     private List<ReplyRecord> replies(String where, String arg) {

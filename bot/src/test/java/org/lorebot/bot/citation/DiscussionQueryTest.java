@@ -23,16 +23,17 @@ class DiscussionQueryTest {
 
     @Test
     void looksForTheAllocatorAndTheZoneFlagAcrossWrappedLines() {
-        assertEquals(Optional.of("(dfb:dma_alloc_coherent AND dfb:GFP_DMA) OR (dfa:dma_alloc_coherent AND dfa:GFP_DMA)"),
+        assertEquals(Optional.of("(dfb:GFP_DMA AND (dfb:dma_alloc_coherent OR dfctx:dma_alloc_coherent))"
+                + " OR (dfa:GFP_DMA AND (dfa:dma_alloc_coherent OR dfctx:dma_alloc_coherent))"),
                 DiscussionQuery.of(finding("\tpriv->buf = dma_alloc_coherent(&pdev->dev, ALIGN(size, 4),",
                         "\t\t\t\t&priv->dma, GFP_KERNEL | GFP_DMA);")));
     }
 
     @Test
     void prefersAllocatorsOverOtherCallsAndContextFlagsLast() {
-        assertEquals(Optional.of("(dfb:kzalloc AND dfb:GFP_DMA32) OR (dfa:kzalloc AND dfa:GFP_DMA32)"),
+        assertEquals(Optional.of("(dfb:GFP_DMA32 AND (dfb:kzalloc OR dfctx:kzalloc)) OR (dfa:GFP_DMA32 AND (dfa:kzalloc OR dfctx:kzalloc))"),
                 DiscussionQuery.of(finding("\tdev->fb = kzalloc(PAGE_ALIGN(size), GFP_KERNEL | GFP_DMA32);")));
-        assertEquals(Optional.of("(dfb:kmalloc AND dfb:GFP_KERNEL) OR (dfa:kmalloc AND dfa:GFP_KERNEL)"),
+        assertEquals(Optional.of("(dfb:GFP_KERNEL AND (dfb:kmalloc OR dfctx:kmalloc)) OR (dfa:GFP_KERNEL AND (dfa:kmalloc OR dfctx:kmalloc))"),
                 DiscussionQuery.of(finding("\tp = kmalloc(sizeof(*p), GFP_KERNEL);")));
     }
 
