@@ -12,7 +12,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.SharedByteArrayInputStream;
 
 /**
  * Parses raw RFC 5322 messages into {@link MailMessage}s with Jakarta Mail. Thread-safe and
@@ -60,7 +59,7 @@ public final class MailParser {
             throw new MalformedMailException("empty message");
         }
         try {
-            return read(new MimeMessage(session, new SharedByteArrayInputStream(raw)), received);
+            return read(new ArchivedMessage(session, raw), received);
         } catch (MessagingException e) {
             throw new MalformedMailException("unreadable header: " + e.getMessage(), e);
         } catch (RuntimeException e) {
