@@ -6,10 +6,10 @@ import org.eclipse.jgit.storage.file.WindowCacheConfig;
  * JGit's process-wide pack cache, sized for public-inbox epochs: packs of up to a few GB whose
  * blobs are delta chains of similar messages (up to 12 deep in linux-mtd). A delta-base cache
  * that holds the chains and a window cache that holds the pack keep each blob from re-inflating
- * its bases (the project measured 5 s against 0.6-0.9 s for linux-mtd with JGit's defaults in
- * a random-access pattern). Reading oldest-first, as the readers do, is kinder: on linux-mtd it
- * costs about 0.55 s of CPU warm under either configuration (LinuxMtdReadBenchmark), so the
- * large cache is insurance for large epochs. It must be installed before repositories are
+ * its bases (ARCHITECTURE.md reports 5 s for linux-mtd with JGit's defaults against 0.6-0.9 s
+ * with this configuration). Reading oldest-first, as these readers do, measured about 0.55 s of
+ * CPU warm here under either configuration, so for small epochs the large cache is insurance;
+ * for epochs larger than JGit's default 10 MB window cache it is what keeps packs resident. It must be installed before repositories are
  * opened, so every reader and the mirror call {@link #install()} first.
  */
 final class PackCache {
