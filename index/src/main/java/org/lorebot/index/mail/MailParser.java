@@ -2,9 +2,13 @@ package org.lorebot.index.mail;
 
 import java.text.ParsePosition;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
@@ -30,6 +34,8 @@ import jakarta.mail.internet.MimeMessage;
  */
 public final class MailParser {
 
+    private static final DateTimeFormatter ASCTIME =
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
     private static final ThreadLocal<MailDateFormat> DATE_FORMAT = ThreadLocal.withInitial(MailDateFormat::new);
 
     private final Session session;
@@ -143,8 +149,12 @@ public final class MailParser {
         try {
             // MailDateFormat is not thread-safe; MimeMessage.getSentDate shares one behind a lock
             Date date = DATE_FORMAT.get().parse(value.strip(), new ParsePosition(0));
-            return date == null ? null : date.toInstant();
-        } catch (RuntimeException e) {
+            if (date != null) {
+                return date.toInstant();
+            }
+            // some old mailers wrote C's asctime(): "Mon Jan  2 08:14:25 2023", in UTC
+            return LocalDateTime.parse(value.strip(), ASCTIME).toInstant(ZoneOffset.UTC);
+        } catch (RuntimeException e) { // DateTimeParseException, or a parser bug on odd input
             return null;
         }
     }

@@ -208,6 +208,16 @@ class MailParserTest {
     }
 
     @Test
+    void readsTheDateFormsMailersWrite() throws Exception {
+        Instant expected = Instant.parse("2023-01-02T08:14:25Z");
+        for (String date : List.of("Mon, 02 Jan 2023 08:14:25 +0000 (UTC)", "2 Jan 2023 08:14:25 GMT",
+                "Mon, 2 Jan 23 08:14:25 +0000", "Mon, 2 Jan 2023 03:14:25 EST", "Mon, 2 Jan 2023 00:14:25 -0800",
+                "Mon Jan  2 08:14:25 2023")) {
+            assertEquals(expected, parser.parse(mail("Message-ID: <d@x>\nDate: " + date + "\n\nx\n")).date(), date);
+        }
+    }
+
+    @Test
     void keepsUnparseableRecipientsAsText() throws Exception {
         MailMessage m = parser.parse(mail("Message-ID: <r@x>\nTo: undisclosed-recipients:;\n"
                 + "Cc: Broken <<<bad@@address>\n\nx\n"));
