@@ -63,6 +63,10 @@ class MailParserTest {
                 + "From: =?iso-8859-1?q?Andr=E9_M=FCller?= <andre@example.org>\n"
                 + "Subject: Re: =?utf-8?b?" + first + "?=\n =?utf-8?b?" + second + "?= done\n\nx\n"));
         assertEquals("Re: Grüße – ☃ done", m.subject());
+
+        MailMessage folded = parser.parse(mail("Message-ID: <f@x>\nSubject: [PATCH] video: hyperv: use physical memory for fb on\n"
+                + "\tHyperV Gen 1 VMs.\n\nx\n"));
+        assertEquals("[PATCH] video: hyperv: use physical memory for fb on HyperV Gen 1 VMs.", folded.subject());
         assertEquals("André Müller", m.from().name());
     }
 
