@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.lorebot.index.MailIndex;
 import org.lorebot.index.archive.ArchiveSource;
+import org.lorebot.index.archive.ArchiveSources;
 import org.lorebot.index.archive.GitArchiveSource;
 import org.lorebot.index.ingest.IngestListener;
 import org.lorebot.index.ingest.IngestSummary;
@@ -94,7 +95,7 @@ public final class IndexBenchmark {
         if (epoch != null) {
             return GitArchiveSource.epoch(epoch);
         }
-        throw new IllegalArgumentException("mbox archives are not readable yet: " + mbox);
+        return ArchiveSources.open(mbox);
     }
 
     private static void searchLatency(MailIndex index, List<String> queries) throws Exception {
