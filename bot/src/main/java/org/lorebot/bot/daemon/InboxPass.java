@@ -24,7 +24,6 @@ import org.lorebot.index.ingest.IngestListener;
 import org.lorebot.index.ingest.IngestSummary;
 import org.lorebot.index.query.QuerySyntaxException;
 import org.lorebot.index.search.SearchHit;
-import org.lorebot.index.store.StoredMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,18 +62,37 @@ final class InboxPass {
 
     InboxReport run(InboxConfig inbox, Instant now) {
         String name = inbox.name();
-        int problems = 0;
-        long ingested = 0;
+        Tally tally = new Tally();
+        long ingested = ingest(inbox, tally);
+        Optional<List<PatchMail>> mails = recentMail(name, tally);
+        if (mails.isEmpty()) {
+            return tally.report(name, ingested);
+        }
+        applyCommands(mails.get(), name, now, tally);
+        reviewReadySeries(mails.get(), ListContext.of(inbox), now, tally);
+        if (!stopRequested.getAsBoolean()) {
+            state.saveCursor(name, now.toString(), now);
+        }
+        return tally.report(name, ingested);
+    }
+
+    /** Adds what the archive gained to the index; returns how many messages were added. */
+    private long ingest(InboxConfig inbox, Tally tally) {
+        String name = inbox.name();
         try (ArchiveSource source = ArchiveSources.open(inbox.path())) {
             IngestSummary summary = index.ingest(name, source, IngestListener.NONE);
-            ingested = summary.added();
-            problems += summary.problems().size();
+            tally.problems += summary.problems().size();
             summary.problems().forEach(p -> LOG.warn("{}: {} at {}: {}", name, p.epoch(), p.position(), p.reason()));
+            return summary.added();
         } catch (IOException | RuntimeException e) {
             LOG.error("{}: cannot ingest {}: {}", name, inbox.path(), e.getMessage());
-            problems++;
+            tally.problems++;
+            return 0;
         }
+    }
 
+    /** The inbox's mail since the last pass (less {@link #LATE_MAIL}), or since reviewing began. */
+    private Optional<List<PatchMail>> recentMail(String name, Tally tally) {
         Instant from = state.cursor(name).map(Instant::parse).map(c -> c.minus(LATE_MAIL))
                 .orElse(since.orElse(state.firstRun()));
         List<PatchMail> mails = new ArrayList<>();
@@ -84,67 +102,75 @@ final class InboxPass {
                     continue;
                 }
                 try {
-                    Optional<StoredMessage> stored = index.message(hit.messageId());
-                    if (stored.isPresent()) {
-                        mails.add(PatchMail.of(stored.get().message()));
-                    }
+                    index.message(hit.messageId()).ifPresent(s -> mails.add(PatchMail.of(s.message())));
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("{}: skipping {}: {}", name, hit.messageId(), e.getMessage());
-                    problems++;
+                    tally.problems++;
                 }
             }
+            return Optional.of(mails);
         } catch (QuerySyntaxException | IOException e) {
             LOG.error("{}: cannot search the index: {}", name, e.getMessage());
-            return new InboxReport(name, ingested, 0, 0, 0, 0, problems + 1);
+            tally.problems++;
+            return Optional.empty();
         }
+    }
 
-        int applied = 0;
+    private void applyCommands(List<PatchMail> mails, String name, Instant now, Tally tally) {
         for (PatchMail m : mails) {
-            if (state.decision(m.messageId()).isEmpty() && m.tags().reply()) {
+            if (m.tags().reply() && state.decision(m.messageId()).isEmpty()) {
                 try {
-                    applied += commands.handle(m.message(), name, now) ? 1 : 0;
+                    tally.commands += commands.handle(m.message(), name, now) ? 1 : 0;
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("{}: cannot read a command in {}: {}", name, m.messageId(), e.getMessage());
-                    problems++;
+                    tally.problems++;
                 }
             }
         }
+    }
 
-        ListContext list = ListContext.of(inbox);
-        int queued = 0;
-        int skipped = 0;
-        int waiting = 0;
+    private void reviewReadySeries(List<PatchMail> mails, ListContext list, Instant now, Tally tally) {
         List<Series> all = SeriesAssembler.assemble(mails);
         for (Series series : all) {
             if (stopRequested.getAsBoolean()) {
-                break;
+                return;
             }
-            List<PatchMail> open = series.parts().stream().filter(p -> state.decision(p.messageId()).isEmpty()).toList();
+            List<PatchMail> open = series.parts().stream()
+                    .filter(p -> state.decision(p.messageId()).isEmpty()).toList();
             if (open.isEmpty()) {
                 continue;
             }
             if (!Readiness.of(series, now, grace).ready()) {
-                waiting += open.size();
+                tally.waiting += open.size();
                 continue;
             }
             String key = VersionLinker.previous(series, all).map(VersionLinker::key).orElse(VersionLinker.key(series));
             for (PatchMail part : open) {
                 try {
                     switch (review.review(part, series, key, list, now)) {
-                        case QUEUED -> queued++;
-                        case SKIPPED -> skipped++;
-                        case WAITING -> waiting++;
+                        case QUEUED -> tally.queued++;
+                        case SKIPPED -> tally.skipped++;
+                        case WAITING -> tally.waiting++;
                     }
                 } catch (RuntimeException e) {
-                    LOG.error("{}: review of {} failed, skipping it: {}", name, part.messageId(), e.toString());
-                    state.recordDecision(part.messageId(), name, "error", e.toString(), now);
-                    problems++;
+                    LOG.error("{}: review of {} failed, skipping it: {}", list.name(), part.messageId(), e.toString());
+                    state.recordDecision(part.messageId(), list.name(), "error", e.toString(), now);
+                    tally.problems++;
                 }
             }
         }
-        if (!stopRequested.getAsBoolean()) {
-            state.saveCursor(name, now.toString(), now);
+    }
+
+    /** Counts kept while a pass runs. */
+    private static final class Tally {
+        int queued;
+        int skipped;
+        int waiting;
+        int commands;
+        int problems;
+
+        InboxReport report(String list, long ingested) {
+            return new InboxReport(list, ingested, queued, skipped, waiting, commands, problems);
         }
-        return new InboxReport(name, ingested, queued, skipped, waiting, applied, problems);
     }
 }

@@ -257,4 +257,51 @@ class ReviewDaemonTest {
         }
         assertEquals(1, outbox().size());
     }
+
+    @Test
+    void aLaterVersionWithTheSameProblemIsNotReviewedTwice() throws Exception {
+        append(patch("r1@example.net", "[PATCH] net: foo: allocate the ring coherently",
+                "Sat, 21 Nov 2026 17:30:00 +0000", "GFP_KERNEL | GFP_DMA"));
+        pass(NOW);
+        append(patch("r2@example.net", "[PATCH v2] net: foo: allocate the ring coherently",
+                "Sat, 21 Nov 2026 19:30:00 +0000", "GFP_DMA | GFP_KERNEL"));
+        append(patch("r2-resend@example.net", "[RESEND PATCH v2] net: foo: allocate the ring coherently",
+                "Sat, 21 Nov 2026 19:40:00 +0000", "GFP_DMA | GFP_KERNEL"));
+        PassReport later = pass(NOW.plus(Duration.ofHours(2)));
+        assertEquals(0, later.queued(), later.toString());
+        assertEquals(2, later.inboxes().get(0).skipped(), later.toString());
+        assertEquals(1, outbox().size());
+    }
+
+    @Test
+    void noteRepeatsPointsTheLaterVersionToTheEarlierReview() throws Exception {
+        Files.writeString(dir.resolve("lorebot.conf"), Files.readString(dir.resolve("lorebot.conf"))
+                .replace("    maintainer = hch@lst.de\n", "    maintainer = hch@lst.de\n    note-repeats = true\n"));
+        config = LorebotConfig.load(dir.resolve("lorebot.conf"));
+        append(patch("n1@example.net", "[PATCH] net: foo: allocate the ring coherently",
+                "Sat, 21 Nov 2026 17:30:00 +0000", "GFP_KERNEL | GFP_DMA"));
+        pass(NOW);
+        String first = parse(outbox().get(0)).getHeader("Message-ID", null);
+        append(patch("n2@example.net", "[PATCH v2] net: foo: allocate the ring coherently",
+                "Sat, 21 Nov 2026 19:30:00 +0000", "GFP_DMA | GFP_KERNEL"));
+        assertEquals(1, pass(NOW.plus(Duration.ofHours(2))).queued());
+        List<Path> files = outbox();
+        assertEquals(2, files.size());
+        MimeMessage second = files.stream().map(f -> {
+            try {
+                return parse(f);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(m -> {
+            try {
+                return "<n2@example.net>".equals(m.getHeader("In-Reply-To", null));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElseThrow();
+        String body = ((String) second.getContent()).replace("\r\n", "\n");
+        assertTrue(body.contains("https://lore.kernel.org/lkml/" + first.substring(1, first.length() - 1) + "/"), body);
+        assertFalse(body.contains("> +"), body);
+    }
 }
