@@ -39,12 +39,18 @@ final class ConfigReader {
         KEYS.put("delivery", List.of("mode", "outbox", "from"));
         KEYS.put("smtp", List.of("host", "port", "security", "user", "password-file", "password-env"));
         KEYS.put("web", List.of("listen"));
+        KEYS.put("subscriber", List.of("lists", "paths", "maintainers-entry", "query",
+                "min-severity", "frequency", "hour", "day", "timezone"));
+        KEYS.put("commands", List.of("imap-host", "imap-port", "security", "user", "password-file",
+                "folder"));
+        KEYS.put("digest", List.of("secret-file", "maintainers-file", "token-lifetime",
+                "unsubscribe-lifetime", "web-url"));
     }
-    /** Sections that need a name: {@code [inbox "NAME"]}. */
-    private static final Set<String> NAMED = Set.of("inbox");
+    /** Sections that need a name: {@code [inbox "NAME"]}, {@code [subscriber "ADDR"]}. */
+    private static final Set<String> NAMED = Set.of("inbox", "subscriber");
     /** Keys that may be given several times; every other key may be given once. */
     private static final Set<String> MULTI = Set.of("review.lists", "review.ignore-sender",
-            "review.maintainer");
+            "review.maintainer", "subscriber.lists", "subscriber.paths", "subscriber.query");
     /** Keys where a bare name without {@code =} means true, as in git. */
     private static final Set<String> BOOLEAN = Set.of("review.note-repeats");
 
@@ -134,6 +140,9 @@ final class ConfigReader {
                 throw new ConfigException(file, h.line(), "inbox." + h.subsection(),
                         "'" + h.subsection() + "' is not a list name (letters, digits, '.', '_' and '-')");
             }
+            if (section.equals("subscriber")) {
+                new Setting(file, h.line(), "subscriber." + h.subsection(), h.subsection()).address();
+            }
         }
         Set<Integer> headerLines = new HashSet<>();
         lines.headers().forEach(h -> headerLines.add(h.line()));
@@ -187,7 +196,7 @@ final class ConfigReader {
     // ---- values ----
 
     /** Every value of a key, in file order, with its line. */
-    private List<Setting> all(String section, String sub, String name) {
+    List<Setting> all(String section, String sub, String name) {
         String[] values = config.getStringList(section, sub, name);
         List<Integer> at = lines.linesOf(section, sub, name);
         List<Setting> out = new ArrayList<>(values.length);
@@ -203,7 +212,7 @@ final class ConfigReader {
     }
 
     /** The value of a single-valued key, if set. */
-    private Optional<Setting> one(String section, String sub, String name) throws ConfigException {
+    Optional<Setting> one(String section, String sub, String name) throws ConfigException {
         List<Setting> values = all(section, sub, name);
         if (values.size() > 1) {
             Setting second = values.get(1);
@@ -215,8 +224,12 @@ final class ConfigReader {
 
     /** The words of a multi-valued key: each value may hold several, separated by commas or blanks. */
     private List<Setting> words(String section, String name) {
+        return words(section, null, name);
+    }
+
+    List<Setting> words(String section, String sub, String name) {
         List<Setting> out = new ArrayList<>();
-        for (Setting s : all(section, null, name)) {
+        for (Setting s : all(section, sub, name)) {
             for (String word : s.value().split("[,\\s]+")) {
                 if (!word.isEmpty()) {
                     out.add(new Setting(s.file(), s.line(), s.key(), word));
@@ -237,7 +250,27 @@ final class ConfigReader {
         CoreConfig core = new CoreConfig(data);
         List<InboxConfig> inboxes = inboxes(data);
         ReviewConfig review = review(inboxes);
-        return new LorebotConfig(file, core, inboxes, review, delivery(data), smtp(), web());
+        DigestConfig digest = digest(data);
+        List<SubscriberConfig> subscribers = new SubscriberSections(this, inboxes, digest).read();
+        return new LorebotConfig(file, core, inboxes, review, delivery(data), smtp(), web(),
+                subscribers, commands(), digest);
+    }
+
+    /** The names of a named section, in file order. */
+    Set<String> sectionNames(String section) {
+        Set<String> names = new LinkedHashSet<>();
+        for (ConfigLines.Header h : lines.headers()) {
+            if (h.section().equalsIgnoreCase(section)) {
+                names.add(h.subsection());
+            }
+        }
+        names.addAll(config.getSubsections(section));
+        return names;
+    }
+
+    /** A problem with a whole named section, reported at its header. */
+    ConfigException sectionError(String section, String name, String problem) {
+        return new ConfigException(file, lines.headerLine(section, name), section + "." + name, problem);
     }
 
     private List<InboxConfig> inboxes(Path data) throws ConfigException {
@@ -395,5 +428,47 @@ final class ConfigReader {
             return new WebConfig("");
         }
         return new WebConfig(listen.get().listen());
+    }
+
+    private CommandsConfig commands() throws ConfigException {
+        CommandsConfig d = CommandsConfig.defaults();
+        Optional<Setting> host = one("commands", null, "imap-host");
+        String h = host.isPresent() ? host.get().value() : "";
+        CommandsConfig.Security security = d.security();
+        Optional<Setting> sec = one("commands", null, "security");
+        if (sec.isPresent()) {
+            security = CommandsConfig.Security.valueOf(
+                    sec.get().choice(List.of("imaps", "starttls", "none")).toUpperCase(Locale.ROOT));
+        }
+        Optional<Setting> port = one("commands", null, "imap-port");
+        int p = port.isPresent() ? port.get().integer(1, 65535) : security.defaultPort();
+        Optional<Setting> user = one("commands", null, "user");
+        Optional<Setting> passwordFile = one("commands", null, "password-file");
+        Optional<Setting> folder = one("commands", null, "folder");
+        String u = user.isPresent() ? user.get().text() : "";
+        Path pw = passwordFile.isPresent() ? passwordFile.get().path(base) : null;
+        if (!h.isEmpty() && (u.isEmpty() || pw == null)) {
+            Setting at = host.get();
+            throw at.error("the command mailbox needs commands.user and commands.password-file too");
+        }
+        if (h.isEmpty() && (user.isPresent() || passwordFile.isPresent())) {
+            Setting at = user.isPresent() ? user.get() : passwordFile.get();
+            throw at.error("set commands.imap-host, the server this login is for");
+        }
+        return new CommandsConfig(h, p, security, u, pw, folder.isPresent() ? folder.get().text() : d.folder());
+    }
+
+    private DigestConfig digest(Path data) throws ConfigException {
+        DigestConfig d = DigestConfig.defaults(data);
+        Optional<Setting> secret = one("digest", null, "secret-file");
+        Optional<Setting> maintainers = one("digest", null, "maintainers-file");
+        Optional<Setting> token = one("digest", null, "token-lifetime");
+        Optional<Setting> unsubscribe = one("digest", null, "unsubscribe-lifetime");
+        Optional<Setting> web = one("digest", null, "web-url");
+        return new DigestConfig(secret.isPresent() ? secret.get().path(base) : d.secretFile(),
+                maintainers.isPresent() ? maintainers.get().path(base) : null,
+                token.isPresent() ? token.get().positiveDuration() : d.tokenLifetime(),
+                unsubscribe.isPresent() ? unsubscribe.get().positiveDuration() : d.unsubscribeLifetime(),
+                web.isPresent() && !web.get().value().isEmpty() ? web.get().httpUrl() : null);
     }
 }

@@ -15,10 +15,14 @@ import java.util.Optional;
  * @param delivery {@code [delivery]}
  * @param smtp     {@code [smtp]}
  * @param web      {@code [web]}
+ * @param subscribers every {@code [subscriber "ADDR"]}, in file order
+ * @param commands {@code [commands]}
+ * @param digest   {@code [digest]}
  */
 public record LorebotConfig(Path source, CoreConfig core, List<InboxConfig> inboxes,
                             ReviewConfig review, DeliveryConfig delivery, SmtpConfig smtp,
-                            WebConfig web) {
+                            WebConfig web, List<SubscriberConfig> subscribers,
+                            CommandsConfig commands, DigestConfig digest) {
 
     public LorebotConfig {
         Objects.requireNonNull(core, "core");
@@ -27,6 +31,17 @@ public record LorebotConfig(Path source, CoreConfig core, List<InboxConfig> inbo
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(smtp, "smtp");
         Objects.requireNonNull(web, "web");
+        subscribers = List.copyOf(subscribers);
+        Objects.requireNonNull(commands, "commands");
+        Objects.requireNonNull(digest, "digest");
+    }
+
+    /** A configuration without digest subscribers, mail commands or digest settings (defaults). */
+    public LorebotConfig(Path source, CoreConfig core, List<InboxConfig> inboxes,
+                         ReviewConfig review, DeliveryConfig delivery, SmtpConfig smtp,
+                         WebConfig web) {
+        this(source, core, inboxes, review, delivery, smtp, web, List.of(),
+                CommandsConfig.defaults(), DigestConfig.defaults(core.data()));
     }
 
     /**
@@ -63,7 +78,12 @@ public record LorebotConfig(Path source, CoreConfig core, List<InboxConfig> inbo
                         DeliveryConfig.DEFAULT_FROM),
                 new SmtpConfig("localhost", SmtpConfig.Security.STARTTLS.defaultPort(),
                         SmtpConfig.Security.STARTTLS, "", null, ""),
-                new WebConfig(""));
+                new WebConfig(""), List.of(), CommandsConfig.defaults(), DigestConfig.defaults(data));
+    }
+
+    /** The subscriber section for that address (case-insensitive). */
+    public Optional<SubscriberConfig> subscriber(String address) {
+        return subscribers.stream().filter(s -> s.address().equalsIgnoreCase(address)).findFirst();
     }
 
     /** The inbox of that name. */

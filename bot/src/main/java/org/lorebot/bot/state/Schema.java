@@ -58,7 +58,50 @@ final class Schema {
                         PRIMARY KEY (series_key, rule_id)
                     )""",
                     "CREATE TABLE cursors (inbox TEXT PRIMARY KEY, position TEXT NOT NULL, at INTEGER NOT NULL)",
-                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            // 1 -> 2: maintainer digests and their subscriptions
+            List.of(
+                    """
+                    CREATE TABLE subscriptions (
+                        address     TEXT PRIMARY KEY,
+                        origin      TEXT NOT NULL CHECK (origin IN ('config', 'mail')),
+                        status      TEXT NOT NULL
+                                    CHECK (status IN ('pending', 'active', 'unsubscribed', 'removed')),
+                        preferences TEXT NOT NULL,
+                        pending     TEXT,
+                        requested   INTEGER,
+                        confirmed   INTEGER,
+                        ended       INTEGER,
+                        created     INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE digest_periods (
+                        address      TEXT NOT NULL,
+                        period_start INTEGER NOT NULL,
+                        period_end   INTEGER NOT NULL,
+                        message_id   TEXT,
+                        items        INTEGER NOT NULL,
+                        at           INTEGER NOT NULL,
+                        PRIMARY KEY (address, period_end)
+                    )""",
+                    """
+                    CREATE TABLE digest_arrivals (
+                        message_id TEXT PRIMARY KEY,
+                        list       TEXT NOT NULL,
+                        arrived    INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX digest_arrivals_arrived ON digest_arrivals (arrived)",
+                    """
+                    CREATE TABLE digest_series (
+                        series_key TEXT NOT NULL,
+                        version    INTEGER NOT NULL,
+                        message_id TEXT NOT NULL,
+                        subject    TEXT NOT NULL,
+                        list       TEXT NOT NULL,
+                        first_seen INTEGER NOT NULL,
+                        PRIMARY KEY (series_key, version)
+                    )""",
+                    "CREATE TABLE digest_commands (message_id TEXT PRIMARY KEY, at INTEGER NOT NULL)"));
 
     /** The version this lorebot writes. */
     static final int VERSION = MIGRATIONS.size();

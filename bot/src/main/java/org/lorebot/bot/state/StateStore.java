@@ -30,11 +30,15 @@ public final class StateStore implements AutoCloseable {
     private final Connection connection;
     private final String file;
     private final Outbox outbox;
+    private final Subscriptions subscriptions;
+    private final DigestLog digests;
 
     private StateStore(Connection connection, String file) {
         this.connection = connection;
         this.file = file;
         this.outbox = new Outbox(this);
+        this.subscriptions = new Subscriptions(this);
+        this.digests = new DigestLog(this);
     }
 
     /**
@@ -69,6 +73,16 @@ public final class StateStore implements AutoCloseable {
     /** The transactional outbox. */
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** Digest subscriptions. */
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** What digests were sent, what arrived in the archive, and the mail commands handled. */
+    public DigestLog digests() {
+        return digests;
     }
 
     /** When the bot first ran on this state file (the default start of reviewing). */

@@ -55,11 +55,11 @@ class StateStoreTest {
     void newFileIsVersionedInWalModeAndRemembersItsFirstRun() throws Exception {
         Path file = dir.resolve("sub/state.sqlite");
         try (StateStore s = StateStore.open(file, at(T0))) {
-            assertEquals(1, s.schemaVersion());
+            assertEquals(2, s.schemaVersion());
             assertEquals(T0, s.firstRun());
         }
         assertEquals("wal", pragma(file, "journal_mode"));
-        assertEquals("1", pragma(file, "user_version"));
+        assertEquals("2", pragma(file, "user_version"));
         try (StateStore s = StateStore.open(file, at(T0.plus(Duration.ofDays(3))))) {
             assertEquals(T0, s.firstRun());
         }

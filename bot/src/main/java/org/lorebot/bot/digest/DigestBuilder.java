@@ -1,0 +1,115 @@
+package org.lorebot.bot.digest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.lorebot.analyzers.finding.Finding;
+import org.lorebot.bot.series.PatchMail;
+import org.lorebot.bot.series.Series;
+import org.lorebot.bot.series.VersionLinker;
+import org.lorebot.bot.state.SeriesVersion;
+
+/**
+ * Puts one subscriber's digest together from the period's messages: findings and series in
+ * their area, threads matching their saved searches, and the counts.
+ */
+final class DigestBuilder {
+
+    private final Function<String, List<SeriesVersion>> history;
+
+    /** @param history the known versions of a series, by series key */
+    DigestBuilder(Function<String, List<SeriesVersion>> history) {
+        this.history = history;
+    }
+
+    /**
+     * @param matches for each saved search, the Message-IDs it matches (at least those of the window)
+     */
+    Digest build(String address, Interest interest, Window window, Map<String, Set<String>> matches) {
+        int messages = 0;
+        int patches = 0;
+        List<FindingItem> findings = new ArrayList<>();
+        for (MessageFacts m : window.messages()) {
+            if (interest.onLists(m.list())) {
+                messages++;
+            }
+            if (!interest.covers(m)) {
+                continue;
+            }
+            if (!m.files().isEmpty()) {
+                patches++;
+            }
+            for (Finding f : m.findings()) {
+                if (f.severity().atLeast(interest.preferences().minSeverity())) {
+                    findings.add(new FindingItem(m.messageId(), m.list(), m.subject(), f));
+                }
+            }
+        }
+        findings.sort(Comparator.comparing((FindingItem i) -> i.finding().severity()).reversed()
+                .thenComparing(i -> window.facts(i.messageId()).arrived())
+                .thenComparing(i -> i.finding().path())
+                .thenComparingInt(i -> i.finding().line()));
+        List<SeriesItem> series = new ArrayList<>();
+        for (Series s : window.series()) {
+            if (inArea(s, interest, window)) {
+                series.add(item(s, window));
+            }
+        }
+        List<ThreadItem> threads = threads(interest, window, matches);
+        return new Digest(address, window.start(), window.end(), interest.preferences(), findings, series,
+                threads, new DigestCounts(messages, patches, series.size(), findings.size(), threads.size()));
+    }
+
+    private static boolean inArea(Series s, Interest interest, Window window) {
+        List<PatchMail> mails = new ArrayList<>(s.parts());
+        s.cover().ifPresent(mails::add);
+        for (PatchMail p : mails) {
+            MessageFacts f = window.facts(p.messageId());
+            if (f != null && interest.covers(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private SeriesItem item(Series s, Window window) {
+        PatchMail head = s.head();
+        MessageFacts facts = window.facts(head.messageId());
+        Set<String> files = new LinkedHashSet<>();
+        for (PatchMail p : s.parts()) {
+            MessageFacts f = window.facts(p.messageId());
+            if (f != null) {
+                files.addAll(f.files());
+            }
+        }
+        List<SeriesVersion> earlier = history.apply(VersionLinker.key(s)).stream()
+                .filter(v -> v.version() < s.version() && !v.messageId().equals(head.messageId()))
+                .toList();
+        return new SeriesItem(head.messageId(), facts.list(), facts.subject(), facts.from(), s.version(),
+                s.parts().size(), new ArrayList<>(files), earlier);
+    }
+
+    private static List<ThreadItem> threads(Interest interest, Window window, Map<String, Set<String>> matches) {
+        List<ThreadItem> out = new ArrayList<>();
+        for (String query : interest.preferences().queries()) {
+            Set<String> ids = matches.getOrDefault(query, Set.of());
+            Map<String, List<MessageFacts>> byThread = new LinkedHashMap<>();
+            for (MessageFacts m : window.messages()) {
+                if (ids.contains(m.messageId())) {
+                    byThread.computeIfAbsent(m.thread(), t -> new ArrayList<>()).add(m);
+                }
+            }
+            for (Map.Entry<String, List<MessageFacts>> e : byThread.entrySet()) {
+                MessageFacts first = e.getValue().get(0);
+                out.add(new ThreadItem(query, e.getKey(), first.messageId(), first.list(), first.subject(),
+                        e.getValue().size()));
+            }
+        }
+        return out;
+    }
+}

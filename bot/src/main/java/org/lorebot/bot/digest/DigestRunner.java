@@ -1,0 +1,225 @@
+package org.lorebot.bot.digest;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.lorebot.bot.maintainers.MaintainersEntry;
+import org.lorebot.bot.maintainers.MaintainersFile;
+import org.lorebot.bot.series.PatchMail;
+import org.lorebot.bot.series.Series;
+import org.lorebot.bot.series.VersionLinker;
+import org.lorebot.bot.state.Arrival;
+import org.lorebot.bot.state.DigestPeriod;
+import org.lorebot.bot.state.OutboxDispatcher;
+import org.lorebot.bot.state.SeriesVersion;
+import org.lorebot.bot.state.StateStore;
+import org.lorebot.bot.state.Subscription;
+import org.lorebot.bot.subscription.Preferences;
+import org.lorebot.bot.subscription.SubscriptionManager;
+import org.lorebot.config.SubscriberConfig;
+import org.lorebot.index.MailIndex;
+import org.lorebot.index.query.QuerySyntaxException;
+import org.lorebot.index.search.SearchHit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the digests that are due. {@link #runDue} is the one entry point, for
+ * {@code lorebot digest} and for the daemon's schedule (call it every poll or every few
+ * minutes: it does nothing while no digest is due, beyond noting new arrivals).
+ *
+ * <p>For each active subscriber whose latest boundary has passed and whose last recorded
+ * period ends before it, the digest covers the time since that period's end (the first one,
+ * the period just before the boundary), by arrival in the archive. A missed run is caught up by
+ * one digest reaching back to the last one. Each period is recorded together with its queued
+ * mail in one transaction, so a restart at any point neither skips nor repeats a period; the
+ * outbox then delivers what is queued.
+ */
+public final class DigestRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DigestRunner.class);
+    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final StateStore store;
+    private final MailIndex index;
+    private final List<SubscriberConfig> configured;
+    private final Supplier<Optional<MaintainersFile>> maintainers;
+    private final SubscriptionManager subscriptions;
+    private final DigestMail mail;
+    private final OutboxDispatcher dispatcher;
+    private final ArrivalScanner scanner;
+
+    /**
+     * @param configured    the {@code [subscriber]} sections
+     * @param maintainers   the MAINTAINERS file, read when a digest needs it (empty when not
+     *                      configured; throws {@link IllegalStateException} when unreadable)
+     * @param dispatcher    delivers the outbox after queuing, or null to leave that to the caller
+     *                      (the daemon, which dispatches the outbox anyway)
+     */
+    public DigestRunner(StateStore store, MailIndex index, List<SubscriberConfig> configured,
+                        Supplier<Optional<MaintainersFile>> maintainers, SubscriptionManager subscriptions,
+                        DigestMail mail, OutboxDispatcher dispatcher) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.index = Objects.requireNonNull(index, "index");
+        this.configured = List.copyOf(configured);
+        this.maintainers = Objects.requireNonNull(maintainers, "maintainers");
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+        this.mail = Objects.requireNonNull(mail, "mail");
+        this.dispatcher = dispatcher;
+        this.scanner = new ArrivalScanner(index, store.digests());
+    }
+
+    /** Makes the state agree with the configuration's {@code [subscriber]} sections. */
+    public void applyConfiguredSubscribers(Instant now) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (SubscriberConfig c : configured) {
+            wanted.put(c.address(), Preferences.of(c).format());
+        }
+        store.subscriptions().syncConfigured(wanted, now);
+    }
+
+    /** Queues (and, with a dispatcher, delivers) every digest due at {@code now}. */
+    public RunReport runDue(Instant now) {
+        applyConfiguredSubscribers(now);
+        int arrivals = scanner.scan(now);
+        List<Due> due = new ArrayList<>();
+        for (Subscription s : store.subscriptions().active()) {
+            Preferences p = Preferences.decode(s.preferences());
+            Instant boundary = DigestSchedule.latestBoundary(p, now);
+            Optional<Instant> last = store.digests().lastPeriodEnd(s.address());
+            if (last.isPresent() && !last.get().isBefore(boundary)) {
+                continue;
+            }
+            Instant start = last.orElseGet(() -> DigestSchedule.previousBoundary(p, boundary));
+            Instant oldest = now.minus(ArrivalScanner.RETENTION);
+            due.add(new Due(s.address(), p, start.isBefore(oldest) ? oldest : start, boundary));
+        }
+        int queued = 0;
+        int empty = 0;
+        int failed = 0;
+        if (!due.isEmpty()) {
+            Material material = material(due);
+            DigestBuilder builder = new DigestBuilder(material::history);
+            for (Due d : due) {
+                try {
+                    Interest interest = new Interest(d.preferences, entry(d.preferences));
+                    Digest digest = builder.build(d.address, interest, material.window(d.start, d.end),
+                            material.matches);
+                    if (digest.isEmpty()) {
+                        store.digests().recordPeriod(new DigestPeriod(d.address, d.start, d.end, Optional.empty(),
+                                0, now), Optional.empty());
+                        empty++;
+                    } else {
+                        var rendered = mail.render(digest, subscriptions.unsubscribeToken(d.address, now), now);
+                        if (store.digests().recordPeriod(new DigestPeriod(d.address, d.start, d.end,
+                                Optional.of(rendered.messageId()), digest.items(), now), Optional.of(rendered))) {
+                            queued++;
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    // One subscriber's bad preferences must not hold back everyone else's digest.
+                    LOG.error("digest for {} not built: {}", d.address, e.getMessage());
+                    failed++;
+                }
+            }
+            store.digests().recordSeries(material.seriesVersions());
+        }
+        return new RunReport(arrivals, due.size(), queued, empty, failed,
+                dispatcher == null ? Optional.empty() : Optional.of(dispatcher.dispatch(now)));
+    }
+
+    private Optional<MaintainersEntry> entry(Preferences p) {
+        if (p.maintainersEntry().isEmpty()) {
+            return Optional.empty();
+        }
+        MaintainersFile file = maintainers.get().orElseThrow(() -> new IllegalStateException(
+                "maintainers-entry '" + p.maintainersEntry() + "' but no [digest] maintainers-file"));
+        return Optional.of(file.entry(p.maintainersEntry()).orElseThrow(() -> new IllegalStateException(
+                "no entry '" + p.maintainersEntry() + "' in the MAINTAINERS file")));
+    }
+
+    private Material material(List<Due> due) {
+        Instant from = due.get(0).start;
+        Instant to = due.get(0).end;
+        Set<String> queries = new HashSet<>();
+        for (Due d : due) {
+            from = d.start.isBefore(from) ? d.start : from;
+            to = d.end.isAfter(to) ? d.end : to;
+            queries.addAll(d.preferences.queries());
+        }
+        List<Arrival> arrivals = store.digests().arrivals(from, to);
+        FactsLoader loader = new FactsLoader(index);
+        List<MessageFacts> facts = loader.load(arrivals);
+        Map<String, Set<String>> matches = new HashMap<>();
+        // Arrivals may carry a Date up to LATE_ARRIVAL before their period's start.
+        String dates = " AND d:" + SECOND.format(from.minus(ArrivalScanner.LATE_ARRIVAL).minusSeconds(86_400)) + "..";
+        for (String q : queries) {
+            Set<String> ids = new HashSet<>();
+            try {
+                for (SearchHit h : index.search("(" + q + ")" + dates, 0, 0).hits()) {
+                    ids.add(h.messageId());
+                }
+            } catch (QuerySyntaxException e) {
+                LOG.warn("saved search '{}' does not parse, skipped: {}", q, e.getMessage());
+            } catch (IOException e) {
+                LOG.warn("saved search '{}' failed, skipped: {}", q, e.getMessage());
+            }
+            matches.put(q, ids);
+        }
+        return new Material(facts, matches, store);
+    }
+
+    /** A subscriber's due period. */
+    private record Due(String address, Preferences preferences, Instant start, Instant end) {
+    }
+
+    /** Everything the due digests of one run draw on, read once. */
+    private static final class Material {
+        private final List<MessageFacts> facts;
+        private final Map<String, Set<String>> matches;
+        private final StateStore store;
+        private final Map<String, Window> windows = new HashMap<>();
+        private final Map<String, List<SeriesVersion>> histories = new HashMap<>();
+
+        Material(List<MessageFacts> facts, Map<String, Set<String>> matches, StateStore store) {
+            this.facts = facts;
+            this.matches = matches;
+            this.store = store;
+        }
+
+        Window window(Instant start, Instant end) {
+            return windows.computeIfAbsent(start.toEpochMilli() + ".." + end.toEpochMilli(), k -> new Window(start, end,
+                    facts.stream().filter(f -> f.arrived().isAfter(start) && !f.arrived().isAfter(end)).toList()));
+        }
+
+        List<SeriesVersion> history(String key) {
+            return histories.computeIfAbsent(key, k -> store.digests().seriesVersions(k));
+        }
+
+        /** The versions of every series seen in this run's windows, for later histories. */
+        List<SeriesVersion> seriesVersions() {
+            List<SeriesVersion> out = new ArrayList<>();
+            for (Window w : windows.values()) {
+                for (Series s : w.series()) {
+                    PatchMail head = s.head();
+                    MessageFacts f = w.facts(head.messageId());
+                    out.add(new SeriesVersion(VersionLinker.key(s), s.version(), head.messageId(), f.subject(),
+                            f.list(), f.arrived()));
+                }
+            }
+            return out;
+        }
+    }
+}
