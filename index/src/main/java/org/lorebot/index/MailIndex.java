@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.util.BytesRef;
 import org.lorebot.index.archive.ArchiveSource;
@@ -17,6 +18,8 @@ import org.lorebot.index.mail.MalformedMailException;
 import org.lorebot.index.query.QuerySyntaxException;
 import org.lorebot.index.search.MailSearcher;
 import org.lorebot.index.search.MessageThread;
+import org.lorebot.index.search.SearchLimitException;
+import org.lorebot.index.search.SearchLimits;
 import org.lorebot.index.search.SearchResults;
 import org.lorebot.index.store.IndexFields;
 import org.lorebot.index.store.MailStore;
@@ -93,6 +96,23 @@ public final class MailIndex implements AutoCloseable {
     public SearchResults search(String query, int offset, int limit)
             throws QuerySyntaxException, IOException {
         return searcher.search(query, offset, limit);
+    }
+
+    /**
+     * Searches as {@link #search(String, int, int)}, at most at the cost {@code limits} allow: for
+     * queries from untrusted users.
+     *
+     * @throws SearchLimitException when the query would expand to too many terms or ran out of
+     *                              time; the message says which limit was hit
+     */
+    public SearchResults search(String query, int offset, int limit, SearchLimits limits)
+            throws QuerySyntaxException, SearchLimitException, IOException {
+        return searcher.search(query, offset, limit, limits);
+    }
+
+    /** The names of the inboxes that have messages here, sorted. */
+    public SortedSet<String> lists() throws IOException {
+        return searcher.lists();
     }
 
     /** A message by Message-ID (angle brackets optional). */

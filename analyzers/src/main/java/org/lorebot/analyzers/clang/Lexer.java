@@ -192,12 +192,26 @@ public final class Lexer {
     }
 
     private static String punctuator(String text, int i) {
-        for (String p : PUNCTUATORS) {
-            if (text.startsWith(p, i)) {
-                return p;
+        char c = text.charAt(i);
+        if (MULTI_CHAR_STARTS.indexOf(c) >= 0) {
+            for (String p : PUNCTUATORS) {
+                if (p.charAt(0) == c && text.startsWith(p, i)) {
+                    return p;
+                }
             }
         }
-        return String.valueOf(text.charAt(i));
+        return c < SINGLE.length ? SINGLE[c] : String.valueOf(c);
+    }
+
+    /** First characters of the multi-character punctuators. */
+    private static final String MULTI_CHAR_STARTS = "<>.-+=!&|^*/%#";
+    /** Interned one-character strings, so lexing does not allocate them per token. */
+    private static final String[] SINGLE = new String[128];
+
+    static {
+        for (char c = 0; c < SINGLE.length; c++) {
+            SINGLE[c] = String.valueOf(c);
+        }
     }
 
     static boolean isIdentStart(char c) {

@@ -28,7 +28,7 @@ final class AlignmentCheck implements Check {
         if (file.in(CodeContext.ALLOCATOR) || file.in(CodeContext.ARCH)) {
             return;
         }
-        Set<String> dmaBuffers = dmaBufferMembers(patch);
+        Set<String> dmaBuffers = patch.dmaBufferMembers(AlignmentCheck::dmaBufferMembers);
         for (HunkScan hunk : file.hunks) {
             List<Token> tokens = hunk.tokens;
             Set<Integer> reported = new HashSet<>();
@@ -161,7 +161,7 @@ final class AlignmentCheck implements Check {
     }
 
     /** Member names the patch passes to DMA mappings or uses as SPI/USB transfer buffers. */
-    private static Set<String> dmaBufferMembers(PatchScan patch) {
+    static Set<String> dmaBufferMembers(PatchScan patch) {
         Set<String> names = new HashSet<>();
         for (FileScan f : patch.files) {
             for (HunkScan h : f.hunks) {
@@ -174,7 +174,7 @@ final class AlignmentCheck implements Check {
                 }
                 List<Token> t = h.tokens;
                 for (int i = 0; i + 2 < t.size(); i++) {
-                    if ((t.get(i).is("tx_buf") || t.get(i).is("rx_buf") || t.get(i).is("transfer_buffer"))
+                    if (t.get(i).isIdentifier() && (t.get(i).is("tx_buf") || t.get(i).is("rx_buf") || t.get(i).is("transfer_buffer"))
                             && t.get(i + 1).is("=")) {
                         int end = i + 2;
                         while (end < t.size() && !t.get(end).is(";") && !t.get(end).is(",")) {

@@ -45,6 +45,19 @@ record AllocationSite(Allocator allocator, Call call, HunkScan hunk, TokenSpan g
         return gfpArgument.mentions("GFP_ATOMIC") || gfpArgument.mentions("GFP_NOWAIT");
     }
 
+    /** A sentence for findings on a call whose mask the patch did not change, else "". */
+    String unchangedMaskNote(PatchScan patch) {
+        return keepsOldMask(patch)
+                ? "The patch also removes a " + allocator.api() + "() call with this same mask (" + gfpText()
+                + "), so this looks like existing code being kept or moved rather than a new use."
+                : "";
+    }
+
+    /** True when the patch removes the same call with the same mask (kept or moved code). */
+    boolean keepsOldMask(PatchScan patch) {
+        return feedingLines.isEmpty() && patch.removesSameMask(allocator.api(), gfpArgument.text());
+    }
+
     /** The gfp argument as written. */
     String gfpText() {
         return gfpArgument.displayText();

@@ -25,7 +25,7 @@ final class ContextFlagCheck implements Check {
         }
         for (AllocationSite site : file.allocations()) {
             if (site.changed()) {
-                check(file, site, report);
+                check(patch, file, site, report);
             }
         }
     }
@@ -34,34 +34,34 @@ final class ContextFlagCheck implements Check {
         return s.closed() && !s.has(GfpFlag.__GFP_DIRECT_RECLAIM);
     }
 
-    private void check(FileScan file, AllocationSite site, Report report) {
+    private void check(PatchScan patch, FileScan file, AllocationSite site, Report report) {
         Allocator a = site.allocator();
         String call = Flags.call(site);
         if (a.rejectsCompound() && site.gfp().mayHave(GfpFlag.__GFP_COMP)) {
-            report.add("DMA004", Severity.ERROR, file.path, site.linesConcerned(),
+            report.at(site, "DMA004", Severity.ERROR, file.path,
                     "__GFP_COMP" + Flags.through(site) + " makes " + call + " warn and return NULL (v6.2+)",
                     "", null, a.citations());
         }
         if (a.zeroes() && site.gfp().mayHave(GfpFlag.__GFP_ZERO)) {
-            report.add("DMA019", Severity.INFO, file.path, site.linesConcerned(),
+            report.at(site, "DMA019", Severity.INFO, file.path,
                     "__GFP_ZERO is redundant: " + call + " already returns zeroed memory", "",
                     "Remove __GFP_ZERO.", java.util.List.of());
         }
         if (site.gfp().anyPath(s -> s.has(GfpFlag.__GFP_NOFAIL) && nonBlocking(s))) {
-            report.add("DMA021", Severity.ERROR, file.path, site.linesConcerned(),
+            report.at(site, "DMA021", Severity.ERROR, file.path,
                     call + " with __GFP_NOFAIL but without direct reclaim (" + site.gfpText()
                             + "): it warns and can return NULL", "");
         } else if (a.orderArgument() >= 0 && site.gfp().mayHave(GfpFlag.__GFP_NOFAIL)) {
             TokenSpan order = site.call().argument(a.orderArgument());
             if (order != null && order.tokens().size() == 1 && order.tokens().get(0).kind() == Token.Kind.NUMBER
                     && parsesAbove(order.text(), 1)) {
-                report.add("DMA021", Severity.ERROR, file.path, site.linesConcerned(),
+                report.at(site, "DMA021", Severity.ERROR, file.path,
                         call + " with __GFP_NOFAIL for order " + order.text() + ": costly orders cannot be guaranteed",
                         "");
             }
         }
         for (String spelled : new String[] {"GFP_NOIO", "GFP_NOFS"}) {
-            if (site.gfpArgument().mentions(spelled) && site.hunk().touches(site.call())) {
+            if (site.gfpArgument().mentions(spelled) && site.hunk().touches(site.call()) && !site.keepsOldMask(patch)) {
                 report.add("DMA022", Severity.INFO, file.path, site.callLines(),
                         spelled + " passed explicitly to " + call + ": prefer the memalloc_"
                                 + spelled.substring(4).toLowerCase(Locale.ROOT) + "_save() scope", "");
@@ -69,13 +69,13 @@ final class ContextFlagCheck implements Check {
         }
         boolean allNonBlocking = site.gfp().allPaths(ContextFlagCheck::nonBlocking);
         if (allNonBlocking && a.nonBlocking() == NonBlockingEffect.NO_FALLBACK) {
-            report.add("DMA025", Severity.WARNING, file.path, site.linesConcerned(),
+            report.at(site, "DMA025", Severity.WARNING, file.path,
                     call + " with a non-blocking mask (" + site.gfpText() + ")" + Flags.through(site)
                             + ": no vmalloc fallback, unsupported before the 2025 vmalloc series", "");
         }
         if (allNonBlocking && a.nonBlocking() == NonBlockingEffect.ATOMIC_POOL
                 && site.allPathsSpelledNonBlocking() && maySleep(site)) {
-            report.add("DMA023", Severity.INFO, file.path, site.linesConcerned(),
+            report.at(site, "DMA023", Severity.INFO, file.path,
                     call + " with " + site.gfpText() + " in " + site.function()
                             + "(), which looks like code that may sleep",
                     "The function's name and the code shown (no lock taken before the call) suggest "

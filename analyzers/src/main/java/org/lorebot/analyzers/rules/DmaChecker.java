@@ -30,7 +30,7 @@ public final class DmaChecker {
     /** The findings for the file diffs of one patch. */
     public static List<Finding> check(List<FileDiff> files) {
         PatchScan scan = new PatchScan(files, AllocatorModel.standard(), Locations.standard());
-        Report report = new Report(RuleCatalog.standard());
+        Report report = new Report(RuleCatalog.standard(), scan);
         for (FileScan file : scan.files) {
             for (Check c : CHECKS) {
                 c.check(scan, file, report);

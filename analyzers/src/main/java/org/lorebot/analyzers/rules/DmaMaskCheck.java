@@ -42,7 +42,7 @@ final class DmaMaskCheck implements Check {
             } else {
                 continue;
             }
-            report.add("DMA024", Severity.INFO, file.path, site.linesConcerned(),
+            report.at(site, "DMA024", Severity.INFO, file.path,
                     spelled + " expresses an addressing limit, but no DMA mask is set in " + basis,
                     "This rests only on the code in the patch: no dma_set_mask(), dma_set_coherent_mask() "
                             + "or dma_set_mask_and_coherent() call appears in it.");

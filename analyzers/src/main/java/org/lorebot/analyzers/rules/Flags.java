@@ -27,12 +27,23 @@ final class Flags {
         return candidates.get(0);
     }
 
-    /** " (through gfp, MY_FLAGS)" when the flag reached the call via variables or macros. */
+    /** " (through gfp, MY_FLAGS)" when the mask reached the call via variables or macros. */
     static String through(AllocationSite site) {
         if (site.via().isEmpty()) {
             return "";
         }
         return " (through " + String.join(", ", site.via()) + ")";
+    }
+
+    /** The flag as written, plus " (through ...)" when the argument does not name it itself. */
+    static String described(AllocationSite site, GfpFlag flag) {
+        String spelled = spelled(site, flag);
+        return site.gfpArgument().mentions(spelled) ? spelled : spelled + through(site);
+    }
+
+    /** True when the flag is set on some paths through the mask but not all: a deliberate choice. */
+    static boolean conditional(AllocationSite site, GfpFlag flag) {
+        return site.gfp().mayHave(flag) && !site.gfp().mustHave(flag);
     }
 
     static String call(AllocationSite site) {

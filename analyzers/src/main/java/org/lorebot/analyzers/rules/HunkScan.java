@@ -177,6 +177,10 @@ final class HunkScan {
     }
 
     private static boolean isLock(String name) {
+        char c = name.charAt(0);
+        if (c != 's' && c != 'r' && c != 'w' && c != 'l' && c != 'p') {
+            return false;
+        }
         return name.startsWith("spin_lock") || name.startsWith("raw_spin_lock")
                 || name.startsWith("read_lock") || name.startsWith("write_lock")
                 || name.startsWith("spin_trylock") || name.startsWith("local_irq_")

@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lorebot.analyzers.clang.Call;
+import org.lorebot.analyzers.clang.CallExtractor;
+import org.lorebot.analyzers.clang.Lexer;
+import org.lorebot.analyzers.clang.SourceText;
 import org.lorebot.analyzers.clang.Token;
 import org.lorebot.analyzers.clang.TokenSpan;
 import org.lorebot.analyzers.dma.AllocatorModel;
 import org.lorebot.analyzers.dma.Locations;
+import org.lorebot.analyzers.patch.DiffLine;
 import org.lorebot.analyzers.patch.FileDiff;
+import org.lorebot.analyzers.patch.Hunk;
 
 /**
  * Everything the rules know about one patch: its C files, scanned once, and the facts that
@@ -25,14 +30,21 @@ final class PatchScan {
             "coherent_dma_mask", "dma_set_min_align_mask", "dma_mask");
 
     final List<FileScan> files;
+    /** Every C file diff, deleted ones included (their removed lines matter). */
+    private final List<FileDiff> cDiffs = new ArrayList<>();
     final Map<String, List<Define>> defines = new HashMap<>();
     final Set<String> dmaCaches = new HashSet<>();
     final Set<String> otherCaches = new HashSet<>();
     final Set<String> maskSettingFiles = new HashSet<>();
 
     PatchScan(List<FileDiff> diffs, AllocatorModel model, Locations locations) {
+        this.model = model;
         List<FileScan> scans = new ArrayList<>();
         for (FileDiff d : diffs) {
+            String p = d.path();
+            if (!d.binary() && p != null && (p.endsWith(".c") || p.endsWith(".h"))) {
+                cDiffs.add(d);
+            }
             if (FileScan.isC(d)) {
                 scans.add(new FileScan(d, model, locations));
             }
@@ -64,6 +76,44 @@ final class PatchScan {
                 h.evaluate(defines);
             }
         }
+    }
+
+    private Set<String> dmaBufferMembers;
+    private Map<String, Set<String>> removedMasks;
+    private final AllocatorModel model;
+
+    /**
+     * True when the patch removes a call to {@code api} whose gfp argument reads exactly
+     * {@code gfpText}: the call is kept or moved with its mask, not given a new one.
+     * The old sides are lexed once, on first use.
+     */
+    boolean removesSameMask(String api, String gfpText) {
+        if (removedMasks == null) {
+            removedMasks = new HashMap<>();
+            for (FileDiff f : cDiffs) {
+                for (Hunk h : f.hunks()) {
+                    if (h.lines().stream().noneMatch(l -> l.kind() == DiffLine.Kind.REMOVED)) {
+                        continue;
+                    }
+                    List<Token> old = Lexer.lex(SourceText.oldSide(h));
+                    for (Call c : new CallExtractor(old).calls(model::isAllocator)) {
+                        TokenSpan gfp = c.argument(model.find(c.name()).orElseThrow().gfpArgument());
+                        if (gfp != null) {
+                            removedMasks.computeIfAbsent(c.name(), k -> new HashSet<>()).add(gfp.text());
+                        }
+                    }
+                }
+            }
+        }
+        return removedMasks.getOrDefault(api, Set.of()).contains(gfpText);
+    }
+
+    /** Member names used as DMA buffers anywhere in the patch, computed once on first use. */
+    Set<String> dmaBufferMembers(java.util.function.Function<PatchScan, Set<String>> compute) {
+        if (dmaBufferMembers == null) {
+            dmaBufferMembers = compute.apply(this);
+        }
+        return dmaBufferMembers;
     }
 
     boolean setsDmaMask() {

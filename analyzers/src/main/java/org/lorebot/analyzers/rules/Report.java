@@ -13,11 +13,13 @@ import org.lorebot.analyzers.patch.DiffLine;
 /** Collects findings for one patch, once per rule and line, and sorts them. */
 final class Report {
     private final RuleCatalog catalog;
+    private final PatchScan patch;
     private final List<Finding> findings = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
 
-    Report(RuleCatalog catalog) {
+    Report(RuleCatalog catalog, PatchScan patch) {
         this.catalog = catalog;
+        this.patch = patch;
     }
 
     Rule rule(String id) {
@@ -53,13 +55,16 @@ final class Report {
         add(ruleId, severity, path, lines, message, context, null, List.of());
     }
 
-    boolean has(String ruleId, String path, List<DiffLine> lines) {
-        for (DiffLine l : lines) {
-            if (l.newLine() > 0) {
-                return seen.contains(ruleId + '\0' + path + '\0' + l.newLine());
-            }
-        }
-        return false;
+    /** A finding on an allocation: quotes its lines and says when the patch kept an old mask. */
+    void at(AllocationSite site, String ruleId, Severity severity, String path, String message,
+            String context, String fix, List<String> extraCitations) {
+        String note = site.unchangedMaskNote(patch);
+        String all = note.isEmpty() ? context : (context == null ? "" : context + " ") + note;
+        add(ruleId, severity, path, site.linesConcerned(), message, all, fix, extraCitations);
+    }
+
+    void at(AllocationSite site, String ruleId, Severity severity, String path, String message, String context) {
+        at(site, ruleId, severity, path, message, context, null, List.of());
     }
 
     List<Finding> sorted() {

@@ -49,13 +49,13 @@ final class ZoneModifierCheck implements Check {
                 context += " s390 code often allocates like this from atomic context; GFP_NOWAIT | GFP_DMA "
                         + "(or GFP_ATOMIC | GFP_DMA) says so explicitly.";
             }
-            report.add("DMA002", s390 ? Severity.WARNING : Severity.ERROR, file.path, site.linesConcerned(),
+            report.at(site, "DMA002", s390 ? Severity.WARNING : Severity.ERROR, file.path,
                     call + " gets a gfp mask with only zone modifiers (" + site.gfpText() + ")"
                             + Flags.through(site) + ": it can neither sleep nor reclaim", context.strip());
         }
         boolean conflict = site.gfp().anyPath(s -> Long.bitCount(s.bits() & ZONE_MODIFIER_BITS) >= 2);
         if (conflict) {
-            report.add("DMA012", Severity.ERROR, file.path, site.linesConcerned(),
+            report.at(site, "DMA012", Severity.ERROR, file.path,
                     call + " gets conflicting zone modifiers: " + site.gfpText() + Flags.through(site), "");
         }
         Map<ZoneEffect, List<GfpFlag>> effects = new EnumMap<>(ZoneEffect.class);
@@ -67,11 +67,12 @@ final class ZoneModifierCheck implements Check {
         Call mapping = MappingCheck.mappingOf(site);
         for (Map.Entry<ZoneEffect, List<GfpFlag>> e : effects.entrySet()) {
             String flags = names(site, e.getValue());
-            String via = Flags.through(site);
+            String via = "";
+            boolean conditional = e.getValue().stream().allMatch(f -> Flags.conditional(site, f));
             switch (e.getKey()) {
                 case REDUNDANT -> {
                     if (!zoneOnly && !arch) {
-                        report.add("DMA001", Severity.WARNING, file.path, site.linesConcerned(),
+                        report.at(site, "DMA001", Severity.WARNING, file.path,
                                 flags + via + " passed to " + call + " is stripped and has no effect",
                                 a.family().equals("coherent-managed")
                                         ? "dmam_ variants also kmalloc their devres record with these flags, "
@@ -79,39 +80,39 @@ final class ZoneModifierCheck implements Check {
                                 null, a.citations());
                     }
                 }
-                case REJECTED -> report.add("DMA003", Severity.ERROR, file.path, site.linesConcerned(),
+                case REJECTED -> report.at(site, "DMA003", Severity.ERROR, file.path,
                         flags + via + " makes " + call + " warn and return NULL", "", null, a.citations());
-                case POOL_METADATA -> report.add("DMA005", Severity.WARNING, file.path, site.linesConcerned(),
+                case POOL_METADATA -> report.at(site, "DMA005", Severity.WARNING, file.path,
                         flags + via + " passed to " + call + " does nothing for the buffer and puts the pool's metadata in ZONE_DMA",
                         "", null, a.citations());
-                case METADATA_SLAB_BUG -> report.add("DMA006", Severity.ERROR, file.path, site.linesConcerned(),
+                case METADATA_SLAB_BUG -> report.at(site, "DMA006", Severity.ERROR, file.path,
                         flags + via + " passed to " + call + " reaches a kmalloc and triggers the \"Unexpected gfp\" warning",
                         "", null, a.citations());
-                case SLAB_BUG -> report.add("DMA007", Severity.ERROR, file.path, site.linesConcerned(),
+                case SLAB_BUG -> report.at(site, "DMA007", Severity.ERROR, file.path,
                         call + " with " + flags + via + ": kmalloc has no such caches, the bits are stripped with a warning",
                         "", null, a.citations());
                 case DMA_KMALLOC -> {
                     if (mapping == null) {
-                        dmaKmalloc(file, site, flags + via, report);
+                        dmaKmalloc(file, site, flags + via, conditional, report);
                     }
                 }
                 case CACHE_PROPERTY -> cacheProperty(patch, file, site, flags + via, report);
                 case ARCH_ZONE -> {
                     if (mapping == null) {
-                        archZone(file, site, flags + via, report);
+                        archZone(file, site, flags + via, conditional, report);
                     }
                 }
                 case STRIPPED_VIRT -> {
                     if (!arch) {
-                        report.add("DMA013", Severity.WARNING, file.path, site.linesConcerned(),
+                        report.at(site, "DMA013", Severity.WARNING, file.path,
                                 flags + via + " passed to " + call + " is dropped: it returns a kernel virtual address",
                                 "", "Remove " + flags + "; use alloc_pages() and kmap_local_page() if highmem pages are wanted.",
                                 a.citations());
                     }
                 }
-                case UNSUPPORTED -> report.add("DMA014", Severity.WARNING, file.path, site.linesConcerned(),
+                case UNSUPPORTED -> report.at(site, "DMA014", Severity.WARNING, file.path,
                         flags + via + " passed to " + call + " is not supported by vmalloc", "", null, a.citations());
-                case IMPLICIT -> report.add("DMA014", Severity.INFO, file.path, site.linesConcerned(),
+                case IMPLICIT -> report.at(site, "DMA014", Severity.INFO, file.path,
                         flags + via + " passed to " + call + " is redundant: vmalloc adds it itself",
                         "", "Remove " + flags + ".", a.citations());
                 case OK -> {
@@ -125,9 +126,12 @@ final class ZoneModifierCheck implements Check {
                 ? "dma" : a.family();
     }
 
-    private static void dmaKmalloc(FileScan file, AllocationSite site, String flags, Report report) {
-        Severity severity = Severity.WARNING;
-        String context = "";
+    private static final String CONDITIONAL = "The flag is set only on some paths, so the code chooses the zone "
+            + "deliberately (for example after a failed mapping); this is only a note.";
+
+    private static void dmaKmalloc(FileScan file, AllocationSite site, String flags, boolean conditional, Report report) {
+        Severity severity = conditional ? Severity.INFO : Severity.WARNING;
+        String context = conditional ? CONDITIONAL : "";
         if (file.in(CodeContext.S390)) {
             severity = Severity.INFO;
             context = "This is s390 code, which needs memory below 2 GiB for channel I/O; "
@@ -140,7 +144,7 @@ final class ZoneModifierCheck implements Check {
             severity = Severity.INFO;
             context = "This is architecture code, which knows what its ZONE_DMA means.";
         }
-        report.add("DMA008", severity, file.path, site.linesConcerned(),
+        report.at(site, "DMA008", severity, file.path,
                 Flags.call(site) + " with " + flags + " allocates from the dma-kmalloc caches",
                 context, null, site.allocator().citations());
     }
@@ -155,17 +159,17 @@ final class ZoneModifierCheck implements Check {
                 ? "The patch creates " + cache + " without SLAB_CACHE_DMA."
                 : "Unless " + (cache == null ? "the cache" : cache) + " was created with SLAB_CACHE_DMA, the flag is ignored; "
                 + "if it was, the flag is redundant.";
-        report.add("DMA010", Severity.WARNING, file.path, site.linesConcerned(),
+        report.at(site, "DMA010", Severity.WARNING, file.path,
                 flags + " passed to " + Flags.call(site) + " does not choose the zone: the cache does",
                 context, null, site.allocator().citations());
     }
 
-    private static void archZone(FileScan file, AllocationSite site, String flags, Report report) {
+    private static void archZone(FileScan file, AllocationSite site, String flags, boolean conditional, Report report) {
         if (file.in(CodeContext.ARCH)) {
             return;
         }
-        Severity severity = Severity.WARNING;
-        String context = "";
+        Severity severity = conditional ? Severity.INFO : Severity.WARNING;
+        String context = conditional ? CONDITIONAL : "";
         if (file.in(CodeContext.S390)) {
             severity = Severity.INFO;
             context = "In s390 code a raw low allocation is acceptable (channel I/O needs memory below 2 GiB).";
@@ -176,17 +180,19 @@ final class ZoneModifierCheck implements Check {
             severity = Severity.INFO;
             context = "Firmware interfaces that need low memory are not device DMA; check that this is one.";
         }
-        report.add("DMA013", severity, file.path, site.linesConcerned(),
+        report.at(site, "DMA013", severity, file.path,
                 Flags.call(site) + " with " + flags + ": what this zone means depends on the architecture",
                 context, null, site.allocator().citations());
     }
 
-    /** "GFP_DMA" or "GFP_DMA32 and __GFP_HIGHMEM". */
+    /** "GFP_DMA" or "GFP_DMA32 and __GFP_HIGHMEM", with " (through gfp)" when not written in the call. */
     private static String names(AllocationSite site, List<GfpFlag> flags) {
         Map<String, Boolean> spelled = new LinkedHashMap<>();
         for (GfpFlag f : flags) {
             spelled.put(Flags.spelled(site, f), true);
         }
-        return String.join(" and ", spelled.keySet());
+        String names = String.join(" and ", spelled.keySet());
+        boolean written = spelled.keySet().stream().allMatch(n -> site.gfpArgument().mentions(n));
+        return written ? names : names + Flags.through(site);
     }
 }

@@ -91,6 +91,18 @@ class DmaCheckerTest {
     }
 
     @Test
+    void aCallTouchedForOtherReasonsSaysItsMaskIsOld() {
+        List<Finding> f = check("drivers/foo/foo.c",
+                "-\tbuf = kmalloc(len, GFP_KERNEL | GFP_DMA);",
+                "+\tbuf = kmalloc(len + 4, GFP_KERNEL | GFP_DMA);");
+        assertEquals(List.of("DMA008"), ids(f));
+        assertTrue(f.get(0).explanation().contains("same mask (GFP_KERNEL | GFP_DMA)"), f.get(0).explanation());
+        assertEquals(List.of(), check("fs/foo/foo.c",
+                "-\tbuf = kmalloc(len, GFP_NOFS);",
+                "+\tbuf = kmalloc(len + 4, GFP_NOFS);"), "GFP_NOFS that is not new is not reported");
+    }
+
+    @Test
     void removingTheFlagIsNotAFinding() {
         assertEquals(List.of(), check("drivers/foo/foo.c",
                 "-\tbuf = dma_alloc_coherent(dev, sz, &h, GFP_KERNEL | GFP_DMA);",
@@ -126,7 +138,13 @@ class DmaCheckerTest {
                 "+\t\tgfp |= GFP_DMA;",
                 "+\tbuf = kmalloc(len, gfp);");
         assertEquals(List.of("DMA008"), ids(f));
-        assertTrue(f.get(0).message().contains("through gfp"), f.get(0).message());
+        assertTrue(f.get(0).message().contains("GFP_DMA (through gfp)"), f.get(0).message());
+        assertEquals(Severity.INFO, f.get(0).severity(), "a zone chosen on some paths only is deliberate");
+        List<Finding> always = check("drivers/foo/foo.c",
+                "+\tgfp_t gfp = GFP_KERNEL;",
+                "+\tgfp |= GFP_DMA;",
+                "+\tbuf = kmalloc(len, gfp);");
+        assertEquals(Severity.WARNING, always.get(0).severity());
     }
 
     @Test

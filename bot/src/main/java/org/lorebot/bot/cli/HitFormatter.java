@@ -43,11 +43,16 @@ public final class HitFormatter {
         return write(fields(hit));
     }
 
-    /** The JSON object of a message in a thread: the hit's fields plus depth and parent. */
-    public String json(SearchHit hit, int depth, String parent) {
+    /**
+     * The JSON object of a message in a thread: the hit's fields plus {@code depth} (0 for a root),
+     * {@code parent} (the Message-ID replied to, null for a root) and {@code ghost} (true for a
+     * message that was referenced but never received).
+     */
+    public String json(SearchHit hit, int depth, String parent, boolean ghost) {
         Map<String, Object> fields = fields(hit);
         fields.put("depth", depth);
         fields.put("parent", parent);
+        fields.put("ghost", ghost);
         return write(fields);
     }
 

@@ -1,5 +1,6 @@
 package org.lorebot.bot.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -8,19 +9,19 @@ import org.lorebot.config.InboxConfig;
 /** The list name an archive given on the command line is ingested under, when --list is not given. */
 final class ListNames {
 
-    private static final String[] EXTENSIONS = {".mbox.gz", ".mbx.gz", ".gz", ".mbox", ".mbx", ".git"};
 
     private ListNames() {
     }
 
     /**
      * The directory or file name without its extension: {@code mirrors/linux-mtd} is
-     * {@code linux-mtd}, {@code lkml.mbox.gz} is {@code lkml}. A v2 epoch given on its own
-     * ({@code linux-mtd/git/0.git}) is named after its inbox.
+     * {@code linux-mtd}, {@code lkml.mbox.gz} is {@code lkml}, {@code 0.git} is {@code 0}. A v2
+     * epoch given on its own ({@code linux-mtd/git/0.git}) is named after its inbox.
      */
     static String fromSource(Path source) {
         Path abs = source.toAbsolutePath().normalize();
-        String name = strip(abs.getFileName() == null ? "" : abs.getFileName().toString());
+        String fileName = abs.getFileName() == null ? "" : abs.getFileName().toString();
+        String name = Files.isDirectory(abs) ? stripGit(fileName) : stripExtension(fileName);
         Path parent = abs.getParent();
         if (name.matches("\\d+") && parent != null && parent.getFileName() != null
                 && parent.getFileName().toString().equals("git") && parent.getParent() != null
@@ -30,14 +31,19 @@ final class ListNames {
         return name;
     }
 
-    private static String strip(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        for (String ext : EXTENSIONS) {
-            if (lower.endsWith(ext) && lower.length() > ext.length()) {
-                return fileName.substring(0, fileName.length() - ext.length());
-            }
+    private static String stripGit(String dirName) {
+        return dirName.length() > 4 && dirName.toLowerCase(Locale.ROOT).endsWith(".git")
+                ? dirName.substring(0, dirName.length() - 4) : dirName;
+    }
+
+    /** {@code x.mbox.gz} and {@code x.mbox} are both {@code x}. */
+    private static String stripExtension(String fileName) {
+        String name = fileName;
+        if (name.toLowerCase(Locale.ROOT).endsWith(".gz") && name.length() > 3) {
+            name = name.substring(0, name.length() - 3);
         }
-        return fileName;
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /** Checks a list name the user gave, the same way the configuration does. */

@@ -15,7 +15,18 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Reviews Linux kernel patches on public-inbox mailing list archives.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            IngestCommand.class,
+            FetchCommand.class,
+            SearchCommand.class,
+            ThreadCommand.class,
+            ServeCommand.class,
+            CheckCommand.class,
+            ExplainCommand.class,
+            RulesCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Lorebot implements Runnable {
 
     @CommandLine.Spec
@@ -25,6 +36,8 @@ public final class Lorebot implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FINDINGS = 1;
     public static final int EXIT_USAGE = 2;
+
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     @Override
     public void run() {
@@ -63,6 +76,11 @@ public final class Lorebot implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The commands print their own summaries; library INFO logging would repeat them.
+        // -Dorg.slf4j.simpleLogger.defaultLogLevel=info brings it back.
+        if (System.getProperty(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, "warn");
+        }
         CommandLine cl = commandLine();
         // Mail is Unicode: print it as UTF-8 whatever the JVM's default encoding is.
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));

@@ -61,12 +61,13 @@ class HitFormatterTest {
 
     @Test
     void threadJsonAddsDepthAndParent() throws Exception {
-        JsonNode root = new ObjectMapper().readTree(formatter.json(cover, 0, null));
+        JsonNode root = new ObjectMapper().readTree(formatter.json(cover, 0, null, false));
         assertEquals(0, root.get("depth").asInt());
         assertTrue(root.get("parent").isNull());
-        JsonNode reply = new ObjectMapper().readTree(formatter.json(cover, 2, "a@b"));
+        JsonNode reply = new ObjectMapper().readTree(formatter.json(cover, 2, "a@b", false));
         assertEquals(2, reply.get("depth").asInt());
         assertEquals("a@b", reply.get("parent").asText());
+        assertFalse(reply.get("ghost").asBoolean());
     }
 
     @Test

@@ -3,24 +3,31 @@ package org.lorebot.bot.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ListNamesTest {
 
+    @TempDir
+    Path dir;
+
     @Test
-    void nameIsTheDirectoryOrFileWithoutExtension() {
-        assertEquals("linux-mtd", ListNames.fromSource(Path.of("/srv/mirrors/linux-mtd")));
-        assertEquals("linux-mtd", ListNames.fromSource(Path.of("/srv/mirrors/linux-mtd/")));
-        assertEquals("lkml", ListNames.fromSource(Path.of("dumps/lkml.mbox.gz")));
-        assertEquals("netdev", ListNames.fromSource(Path.of("netdev.mbox")));
-        assertEquals("linux-mtd-0", ListNames.fromSource(Path.of("/tmp/linux-mtd-0.git")));
+    void nameIsTheDirectoryOrFileWithoutExtension() throws Exception {
+        assertEquals("linux-mtd", ListNames.fromSource(Files.createDirectories(dir.resolve("mirrors/linux-mtd"))));
+        assertEquals("linux-mtd-0", ListNames.fromSource(Files.createDirectories(dir.resolve("linux-mtd-0.git"))));
+        assertEquals("lists.infradead.org", ListNames.fromSource(Files.createDirectories(dir.resolve("lists.infradead.org"))));
+        assertEquals("lkml", ListNames.fromSource(Files.createFile(dir.resolve("lkml.mbox.gz"))));
+        assertEquals("netdev", ListNames.fromSource(Files.createFile(dir.resolve("netdev.mbox"))));
+        assertEquals("notes", ListNames.fromSource(Files.createFile(dir.resolve("notes.txt"))));
+        assertEquals("plain", ListNames.fromSource(Files.createFile(dir.resolve("plain"))));
     }
 
     @Test
-    void anEpochOfAnInboxIsNamedAfterTheInbox() {
-        assertEquals("linux-mm", ListNames.fromSource(Path.of("/srv/linux-mm/git/3.git")));
+    void anEpochOfAnInboxIsNamedAfterTheInbox() throws Exception {
+        assertEquals("linux-mm", ListNames.fromSource(Files.createDirectories(dir.resolve("linux-mm/git/3.git"))));
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.time.Instant;
  * @param blob     the git blob id of the message, or null when the source has none
  * @param kind     whether the message is added or removed
  * @param time     when the archive received it (commit time), or null when unknown
- * @param raw      the message bytes as stored (for a removal: the removed message)
+ * @param raw      the message bytes as stored (for a removal: the removed message). Shared, not
+ *                 copied (git readers hand out JGit's cached object bytes): read them, never
+ *                 modify them
  */
 public record ArchiveEntry(String epoch, String position, String blob, Kind kind, Instant time,
                            byte[] raw) {

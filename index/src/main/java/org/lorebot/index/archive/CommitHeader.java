@@ -1,8 +1,8 @@
 package org.lorebot.index.archive;
 
-import java.io.IOException;
 import java.time.Instant;
 
+import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.util.RawParseUtils;
 
@@ -18,9 +18,9 @@ record CommitHeader(ObjectId tree, ObjectId firstParent, Instant time) {
 
     private static final int ID_HEX = 40;
 
-    static CommitHeader parse(ObjectId commit, byte[] raw) throws IOException {
+    static CommitHeader parse(ObjectId commit, byte[] raw) throws CorruptObjectException {
         if (!startsWith(raw, 0, "tree ") || raw.length < 5 + ID_HEX) {
-            throw new IOException("commit " + commit.name() + " has no tree line");
+            throw new CorruptObjectException("commit " + commit.name() + " has no tree line");
         }
         ObjectId tree = ObjectId.fromString(raw, 5);
         int pos = 5 + ID_HEX + 1;

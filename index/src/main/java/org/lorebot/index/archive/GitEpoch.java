@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jgit.errors.CorruptObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
@@ -46,7 +47,7 @@ record GitEpoch(String name, Path gitDir, MessageLayout layout) {
                 try {
                     header = CommitHeader.parse(commit, reader.open(commit, Constants.OBJ_COMMIT).getCachedBytes());
                     layout.find(reader, header, (kind, blob, path) -> found.add(new Found(kind, blob, path)));
-                } catch (MissingObjectException | CorruptObjectException e) {
+                } catch (MissingObjectException | CorruptObjectException | IncorrectObjectTypeException e) {
                     visitor.problem(problem(commit, "cannot read commit: " + e.getMessage()));
                     continue;
                 }
@@ -69,7 +70,7 @@ record GitEpoch(String name, Path gitDir, MessageLayout layout) {
             visitor.problem(problem(commit, "missing blob " + message.blob.name() + " (" + message.path
                     + ", " + describe(message.kind) + ")"));
             return;
-        } catch (CorruptObjectException | LargeObjectException e) {
+        } catch (CorruptObjectException | IncorrectObjectTypeException | LargeObjectException e) {
             visitor.problem(problem(commit, "unreadable blob " + message.blob.name() + " (" + message.path
                     + "): " + e.getMessage()));
             return;
@@ -102,17 +103,18 @@ record GitEpoch(String name, Path gitDir, MessageLayout layout) {
             if (at.equals(stop)) {
                 return chain;
             }
-            byte[] raw;
+            ObjectId parent;
             try {
-                raw = reader.open(at, Constants.OBJ_COMMIT).getCachedBytes();
-            } catch (MissingObjectException e) {
+                parent = CommitHeader.parse(at, reader.open(at, Constants.OBJ_COMMIT).getCachedBytes()).firstParent();
+            } catch (MissingObjectException | CorruptObjectException | IncorrectObjectTypeException e) {
                 if (visitor != null) {
-                    visitor.problem(problem(at, "commit is missing: history before it cannot be read"));
+                    visitor.problem(problem(at, "unreadable commit (" + e.getMessage()
+                            + "): the history before it cannot be read"));
                 }
                 return chain;
             }
             chain.add(at);
-            at = CommitHeader.parse(at, raw).firstParent();
+            at = parent;
         }
         if (stop != null && visitor != null) {
             visitor.problem(problem(stop, "cursor commit is not on the first-parent history of "

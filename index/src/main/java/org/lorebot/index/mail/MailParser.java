@@ -1,5 +1,6 @@
 package org.lorebot.index.mail;
 
+import java.text.ParsePosition;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
@@ -29,6 +30,8 @@ import jakarta.mail.util.SharedByteArrayInputStream;
  * already carries one, and an invented id would match nothing on lore.
  */
 public final class MailParser {
+
+    private static final ThreadLocal<MailDateFormat> DATE_FORMAT = ThreadLocal.withInitial(MailDateFormat::new);
 
     private final Session session;
 
@@ -121,21 +124,29 @@ public final class MailParser {
 
     /** Date header; else the archive's time; else the newest Received stamp; else the epoch. */
     private static Instant date(MimeMessage mime, Instant received) throws MessagingException {
-        Date sent = mime.getSentDate();
+        Instant sent = parseDate(header(mime, "Date"));
         if (sent != null) {
-            return sent.toInstant();
+            return sent;
         }
         if (received != null) {
             return received;
         }
         String stamp = header(mime, "Received");
-        if (stamp != null && stamp.lastIndexOf(';') >= 0) {
-            try {
-                return new MailDateFormat().parse(stamp.substring(stamp.lastIndexOf(';') + 1).strip()).toInstant();
-            } catch (java.text.ParseException | RuntimeException e) {
-                // fall through: no usable time anywhere
-            }
+        Instant stamped = stamp == null ? null : parseDate(stamp.substring(stamp.lastIndexOf(';') + 1));
+        return stamped != null ? stamped : Instant.EPOCH;
+    }
+
+    /** RFC 5322 dates, leniently (Jakarta Mail's parser); null when unreadable. */
+    private static Instant parseDate(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
         }
-        return Instant.EPOCH;
+        try {
+            // MailDateFormat is not thread-safe; MimeMessage.getSentDate shares one behind a lock
+            Date date = DATE_FORMAT.get().parse(value.strip(), new ParsePosition(0));
+            return date == null ? null : date.toInstant();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -8,11 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -54,29 +65,126 @@ public final class MailSearcher {
      */
     public SearchResults search(String query, int offset, int limit)
             throws QuerySyntaxException, IOException {
+        try {
+            return search(query, offset, limit, null);
+        } catch (SearchLimitException e) {
+            throw new IllegalStateException("a search without limits hit one", e);
+        }
+    }
+
+    /**
+     * Messages matching {@code query}, newest first, at most at the cost {@code limits} allow.
+     *
+     * @param limits the time and wildcard-expansion budget; null for none
+     * @throws SearchLimitException when the query expands to too many terms or clauses, or
+     *                              runs out of time
+     */
+    public SearchResults search(String query, int offset, int limit, SearchLimits limits)
+            throws QuerySyntaxException, SearchLimitException, IOException {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative: "
                     + offset + ", " + limit);
         }
-        Query parsed = MailQueryParser.parse(query);
-        IndexSearcher searcher = store.acquire();
+        Query parsed;
         try {
+            parsed = MailQueryParser.parse(query);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new SearchLimitException("the query has too many terms (at most "
+                    + IndexSearcher.getMaxClauseCount() + "): search for fewer words");
+        }
+        IndexSearcher shared = store.acquire();
+        try {
+            IndexSearcher searcher = shared;
+            if (limits != null) {
+                checkExpansions(shared.getIndexReader(), parsed, limits.maxExpansions());
+                // A searcher of its own: the timeout is per search, the shared one is not ours.
+                searcher = new IndexSearcher(shared.getIndexReader());
+                searcher.setQueryCache(null);
+                searcher.setTimeout(new QueryTimeoutImpl(limits.timeout().toMillis()));
+            }
             int total = searcher.count(parsed);
             int wanted = limit == 0 ? total : (int) Math.min((long) offset + limit, total);
             if (wanted <= offset) {
+                checkTime(searcher, limits);
                 return new SearchResults(total, List.of());
             }
             TopDocs top = searcher.search(parsed,
                     new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, wanted, false));
+            checkTime(searcher, limits);
             StoredFields stored = searcher.storedFields();
             List<SearchHit> hits = new ArrayList<>(wanted - offset);
             for (int i = offset; i < top.scoreDocs.length; i++) {
                 hits.add(hit(stored.document(top.scoreDocs[i].doc, HIT_FIELDS)));
             }
             return new SearchResults(total, hits);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new SearchLimitException("the query expands to too many terms (at most "
+                    + IndexSearcher.getMaxClauseCount() + "): make it more specific");
+        } finally {
+            store.release(shared);
+        }
+    }
+
+    private static void checkTime(IndexSearcher searcher, SearchLimits limits)
+            throws SearchLimitException {
+        if (limits != null && searcher.timedOut()) {
+            throw new SearchLimitException("the search took longer than "
+                    + limits.timeout().toMillis() + " ms and was stopped: make the query more"
+                    + " specific (fewer wildcards, more words, a d: date range)");
+        }
+    }
+
+    /** Refuses a query whose trailing-{@code *} words stand for more terms than allowed. */
+    private static void checkExpansions(IndexReader reader, Query query, int max)
+            throws IOException, SearchLimitException {
+        List<MultiTermQuery> wildcards = new ArrayList<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public void visitLeaf(Query leaf) {
+                if (leaf instanceof MultiTermQuery multi) {
+                    wildcards.add(multi);
+                }
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        for (MultiTermQuery wildcard : wildcards) {
+            Terms terms = MultiTerms.getTerms(reader, wildcard.getField());
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum matching = wildcard.getTermsEnum(terms);
+            int count = 0;
+            while (matching.next() != null) {
+                if (++count > max) {
+                    String word = wildcard instanceof PrefixQuery prefix
+                            ? prefix.getPrefix().text() + "*" : wildcard.toString();
+                    throw new SearchLimitException("'" + word + "' matches more than " + max
+                            + " different words: give more letters before the '*'");
+                }
+            }
+        }
+    }
+
+    /** The names of the inboxes that have messages in the index, sorted. */
+    public SortedSet<String> lists() throws IOException {
+        SortedSet<String> names = new TreeSet<>();
+        IndexSearcher searcher = store.acquire();
+        try {
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), IndexFields.LIST);
+            if (terms != null) {
+                TermsEnum each = terms.iterator();
+                for (BytesRef name = each.next(); name != null; name = each.next()) {
+                    names.add(name.utf8ToString());
+                }
+            }
         } finally {
             store.release(searcher);
         }
+        return names;
     }
 
     /** The summary of one message, by Message-ID (with or without angle brackets). */

@@ -19,7 +19,10 @@ import org.apache.lucene.util.BytesRef;
 import org.lorebot.index.mail.Address;
 import org.lorebot.index.mail.MailMessage;
 
-/** Turns an {@link IndexedMessage} into its Lucene document (see {@link IndexFields}). */
+/**
+ * Turns an {@link IndexedMessage} into its Lucene document (see {@link IndexFields}). Text is
+ * analyzed here, on the calling (parsing) thread, so that the index writer only inverts terms.
+ */
 public final class MessageDocument {
 
     private static final FieldType WORDS = new FieldType();
@@ -94,8 +97,12 @@ public final class MessageDocument {
         if (value == null || value.isEmpty()) {
             return;
         }
-        doc.add(new Field(field, value, WORDS));
-        doc.add(new Field(IndexFields.stemmed(field), value, STEMS));
+        AnalyzedText analyzed = AnalyzedText.of(value);
+        if (analyzed.isEmpty()) {
+            return;
+        }
+        doc.add(new Field(field, analyzed.words(), WORDS));
+        doc.add(new Field(IndexFields.stemmed(field), analyzed.stems(), STEMS));
     }
 
     private static String addresses(List<Address> addresses) {

@@ -33,6 +33,12 @@ class LinuxMtdReadBenchmark {
         MailParser parser = new MailParser();
 
         report("read blobs (JGit, 1 thread)", repo, () -> read(repo, e -> { }));
+        List<ArchiveEntry> inMemory = new ArrayList<>();
+        read(repo, inMemory::add);
+        report("parse only, messages in memory (1 thread)", repo, () -> {
+            inMemory.forEach(e -> parse(parser, e));
+            return inMemory.size();
+        });
         report("read + parse (1 thread)", repo, () -> read(repo, e -> parse(parser, e)));
         report("read + parse (reader thread + " + parsers() + " parser threads)", repo,
                 () -> pipelined(repo, parser, parsers()));

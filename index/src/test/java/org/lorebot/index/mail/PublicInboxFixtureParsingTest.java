@@ -79,6 +79,38 @@ class PublicInboxFixtureParsingTest {
         assertTrue(replies > 0);
     }
 
+    @Test
+    void oneParserServesManyThreadsWithTheSameResults() throws Exception {
+        List<byte[]> raws = new ArrayList<>();
+        try (GitArchiveSource source = GitArchiveSource.v2Inbox(PublicInboxFixtures.v2())) {
+            source.read(Map.of(), new ArchiveVisitor() {
+                @Override
+                public void entry(ArchiveEntry entry) {
+                    raws.add(entry.raw());
+                }
+
+                @Override
+                public void problem(ArchiveProblem problem) {
+                }
+            });
+        }
+        MailParser parser = new MailParser();
+        List<MailMessage> sequential = new ArrayList<>();
+        for (byte[] raw : raws) {
+            sequential.add(parser.parse(raw));
+        }
+        for (int round = 0; round < 5; round++) {
+            List<MailMessage> parallel = raws.parallelStream().map(raw -> {
+                try {
+                    return parser.parse(raw);
+                } catch (MalformedMailException e) {
+                    throw new AssertionError(e);
+                }
+            }).toList();
+            assertEquals(sequential, parallel);
+        }
+    }
+
     private static List<MailMessage> parseAll(ArchiveSource source) throws Exception {
         MailParser parser = new MailParser();
         List<MailMessage> parsed = new ArrayList<>();

@@ -1,0 +1,306 @@
+package org.lorebot.bot.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.lorebot.analyzers.finding.Finding;
+import org.lorebot.analyzers.finding.Severity;
+import org.lorebot.analyzers.patch.DiffLine;
+import org.lorebot.analyzers.patch.Patch;
+import org.lorebot.analyzers.patch.PatchParser;
+import org.lorebot.analyzers.rules.DmaChecker;
+import org.lorebot.analyzers.rules.RuleCatalog;
+import org.lorebot.index.archive.ArchiveEntry;
+import org.lorebot.index.archive.ArchiveProblem;
+import org.lorebot.index.archive.ArchiveVisitor;
+import org.lorebot.index.archive.MboxFormat;
+import org.lorebot.index.archive.MboxSource;
+import org.lorebot.index.mail.MailMessage;
+import org.lorebot.index.mail.MailParser;
+import org.lorebot.index.mail.MalformedMailException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lorebot check}: runs the DMA rules over patches in mail files, git format-patch files or
+ * mboxes and prints the findings the way checkpatch does. Exit 0 when nothing at or above the
+ * chosen severity is found, 1 when something is, 2 for bad usage or an unreadable input.
+ */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        description = {"Check patches for DMA allocation-flag problems.",
+            "FILE is an email (.eml), a git format-patch file, an mbox of several messages, or '-' for"
+                + " standard input. Replies, cover letters and quoted diffs are not patches and give nothing."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:nothing found at or above the minimum severity",
+            "1:findings", "2:bad usage or an unreadable input"})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON array of findings instead of text.")
+    boolean json;
+
+    @Option(names = "--min-severity", paramLabel = "LEVEL", defaultValue = "info",
+            description = "Report only findings at or above LEVEL: info, warning or error (default: ${DEFAULT-VALUE}).")
+    String minSeverity;
+
+    @Option(names = "--ignore", paramLabel = "ID", split = ",",
+            description = "Rule ids to leave out, comma-separated (e.g. DMA022,DMA024).")
+    List<String> ignore = new ArrayList<>();
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Mail, format-patch or mbox files; '-' reads standard input.")
+    List<String> files;
+
+    /** One message of an input, with what the check found in it. */
+    private record Checked(String input, String messageId, String subject, List<Finding> findings) { }
+
+    @Override
+    public Integer call() throws IOException {
+        Severity threshold = threshold();
+        Set<String> ignored = ignoredRules();
+        PrintWriter err = spec.commandLine().getErr();
+        MailParser parser = new MailParser();
+        List<Checked> results = new ArrayList<>();
+        Map<String, Integer> messagesPerInput = new HashMap<>();
+        boolean unreadable = false;
+        for (String file : files) {
+            List<byte[]> messages;
+            try {
+                messages = messages(file);
+            } catch (NoSuchFileException e) {
+                err.println("lorebot: check: " + file + ": no such file");
+                unreadable = true;
+                continue;
+            } catch (IOException e) {
+                err.println("lorebot: check: " + file + ": cannot read: " + e.getMessage());
+                unreadable = true;
+                continue;
+            }
+            messagesPerInput.put(file, messages.size());
+            int index = 0;
+            for (byte[] raw : messages) {
+                index++;
+                Checked checked = check(parser, file, index, raw, threshold, ignored, err);
+                if (checked != null) {
+                    results.add(checked);
+                }
+            }
+        }
+        boolean several = files.size() > 1 || messagesPerInput.values().stream().anyMatch(n -> n > 1);
+        if (json) {
+            printJson(results);
+        } else {
+            printText(results, several);
+        }
+        if (unreadable) {
+            return Lorebot.EXIT_USAGE;
+        }
+        return results.stream().anyMatch(c -> !c.findings.isEmpty()) ? Lorebot.EXIT_FINDINGS : Lorebot.EXIT_OK;
+    }
+
+    private Severity threshold() {
+        try {
+            return Severity.parse(minSeverity);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("check: --min-severity: " + e.getMessage());
+        }
+    }
+
+    private Set<String> ignoredRules() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : ignore) {
+            if (id.isBlank()) {
+                continue;
+            }
+            String rule = RuleCatalog.standard().find(id).orElseThrow(() ->
+                    new InputException("check: --ignore: unknown rule '" + id.strip() + "'; 'lorebot rules' lists them"))
+                    .id();
+            ids.add(rule);
+        }
+        return ids;
+    }
+
+    /** The raw messages of one input: one for a mail, every message of an mbox. */
+    private List<byte[]> messages(String file) throws IOException {
+        Path path;
+        Path temporary = null;
+        if (file.equals("-")) {
+            byte[] all = System.in.readAllBytes();
+            if (!looksLikeMbox(all)) {
+                return List.of(all);
+            }
+            temporary = Files.createTempFile("lorebot-check", ".mbox");
+            Files.write(temporary, all);
+            path = temporary;
+        } else {
+            path = Path.of(file);
+            if (Files.isDirectory(path)) {
+                throw new IOException("is a directory, not a mail or mbox file");
+            }
+            byte[] all = Files.readAllBytes(path);
+            if (!looksLikeMbox(all)) {
+                return List.of(all);
+            }
+        }
+        try {
+            return mbox(path);
+        } finally {
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    /** mbox files and git format-patch output start with a "From " separator line; gzip is an mbox too. */
+    private static boolean looksLikeMbox(byte[] data) {
+        if (data.length >= 2 && (data[0] & 0xff) == 0x1f && (data[1] & 0xff) == 0x8b) {
+            return true;
+        }
+        return data.length >= 5 && new String(data, 0, 5, StandardCharsets.ISO_8859_1).equals("From ");
+    }
+
+    private List<byte[]> mbox(Path path) throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try (MboxSource source = new MboxSource(path, MboxFormat.MBOXRD)) {
+            source.read(Map.of(), new ArchiveVisitor() {
+                @Override
+                public void entry(ArchiveEntry entry) {
+                    if (entry.kind() == ArchiveEntry.Kind.ADD) {
+                        out.add(entry.raw());
+                    }
+                }
+
+                @Override
+                public void problem(ArchiveProblem problem) {
+                    problems.add(problem.position() + ": " + problem.reason());
+                }
+            });
+        }
+        for (String p : problems) {
+            spec.commandLine().getErr().println("lorebot: check: " + path + ": skipped a message at " + p);
+        }
+        return out;
+    }
+
+    /** Parses and checks one message; a message that cannot be parsed is reported and skipped. */
+    private static Checked check(MailParser parser, String input, int index, byte[] raw, Severity threshold,
+                                 Set<String> ignored, PrintWriter err) {
+        MailMessage mail;
+        String messageId;
+        try {
+            mail = parser.parse(raw);
+            messageId = mail.messageId();
+        } catch (MalformedMailException e) {
+            // git format-patch files carry no Message-ID; the checker does not need one.
+            try {
+                mail = parser.parse(withPlaceholderId(raw));
+                messageId = null;
+            } catch (MalformedMailException again) {
+                err.println("lorebot: check: " + input + ": message " + index + " skipped: " + e.getMessage());
+                return null;
+            }
+        }
+        Patch patch = PatchParser.parse(mail.subject(), mail.body());
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : DmaChecker.check(patch)) {
+            if (f.severity().atLeast(threshold) && !ignored.contains(f.ruleId())) {
+                kept.add(f);
+            }
+        }
+        return new Checked(input, messageId, mail.subject(), kept);
+    }
+
+    private static byte[] withPlaceholderId(byte[] raw) {
+        byte[] header = "Message-ID: <lorebot-check@localhost>\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[header.length + raw.length];
+        System.arraycopy(header, 0, out, 0, header.length);
+        System.arraycopy(raw, 0, out, header.length, raw.length);
+        return out;
+    }
+
+    private void printText(List<Checked> results, boolean several) {
+        PrintWriter out = spec.commandLine().getOut();
+        int[] counts = new int[Severity.values().length];
+        for (Checked c : results) {
+            if (c.findings.isEmpty()) {
+                continue;
+            }
+            String prefix = several ? c.input + ": " : "";
+            if (several) {
+                out.println(prefix + (c.messageId == null ? "" : "<" + c.messageId + "> ") + c.subject);
+            }
+            for (Finding f : c.findings) {
+                counts[f.severity().ordinal()]++;
+                out.println(prefix + f.path() + ":" + f.line() + ": " + f.severity().word() + ": "
+                        + f.ruleId() + ": " + f.message());
+                for (DiffLine l : f.lines()) {
+                    out.println(l.asDiff());
+                }
+                out.println("fix: " + f.fix());
+                out.println();
+            }
+        }
+        out.println("total: " + plural(counts[Severity.ERROR.ordinal()], "error") + ", "
+                + plural(counts[Severity.WARNING.ordinal()], "warning") + ", "
+                + counts[Severity.INFO.ordinal()] + " info");
+        out.flush();
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    private void printJson(List<Checked> results) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode array = mapper.createArrayNode();
+        for (Checked c : results) {
+            for (Finding f : c.findings) {
+                ObjectNode o = array.addObject();
+                o.put("input", c.input);
+                if (c.messageId == null) {
+                    o.putNull("message_id");
+                } else {
+                    o.put("message_id", c.messageId);
+                }
+                o.put("subject", c.subject);
+                o.put("rule", f.ruleId());
+                o.put("severity", f.severity().word());
+                o.put("file", f.path());
+                o.put("line", f.line());
+                o.put("message", f.message());
+                o.put("explanation", f.explanation());
+                o.put("fix", f.fix());
+                ArrayNode lines = o.putArray("lines");
+                f.lines().forEach(l -> lines.add(l.asDiff()));
+                ArrayNode citations = o.putArray("citations");
+                f.citations().forEach(citations::add);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(mapper.writeValueAsString(array));
+        out.flush();
+    }
+}

@@ -1,0 +1,79 @@
+package org.lorebot.bot.cli;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.lorebot.bot.web.ListenAddress;
+import org.lorebot.bot.web.WebServer;
+import org.lorebot.config.ConfigException;
+import org.lorebot.config.LorebotConfig;
+import org.lorebot.index.MailIndex;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lorebot serve}: the searchable web archive over the index, until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serves the searchable web archive (read-only) over the index, until"
+                + " stopped with Ctrl-C or SIGTERM.",
+                "Pages and URLs follow lore.kernel.org's: /<list>/, /<list>/?q=QUERY,"
+                        + " /<list>/<message-id>/, /T/, /t/, /raw, /t.mbox.gz, /<list>/new.atom,"
+                        + " /r/<message-id>, /rules/DMA0NN, /api/search?q=&list=&limit="})
+public final class ServeCommand implements Callable<Integer> {
+
+    /** Where the archive listens when neither --listen nor [web] listen says. */
+    public static final String DEFAULT_LISTEN = "127.0.0.1:8080";
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "Address to listen on (default: [web] listen, else " + DEFAULT_LISTEN
+                    + "); port 0 picks a free one.")
+    String listen;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, ConfigException {
+        LorebotConfig config = options.load();
+        String where = listen != null ? listen
+                : config.web().enabled() ? config.web().listen() : DEFAULT_LISTEN;
+        InetSocketAddress address;
+        try {
+            address = ListenAddress.parse(where);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+        Path data = config.core().data();
+        if (!Files.isDirectory(data.resolve("lucene"))) {
+            throw new InputException("no index in " + data + ": ingest an archive first"
+                    + " (or point --data or [core] data at the data directory)");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (MailIndex index = MailIndex.open(data);
+             WebServer web = WebServer.start(index, config, address, List.of())) {
+            Thread hook = new Thread(() -> {
+                web.stop();
+                stopped.countDown();
+            }, "lorebot-serve-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            spec.commandLine().getOut().println("lorebot: serving " + index.size()
+                    + " messages at " + web.uri() + " (Ctrl-C stops)");
+            spec.commandLine().getOut().flush();
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Lorebot.EXIT_OK;
+    }
+}

@@ -1,0 +1,65 @@
+package org.lorebot.bot.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Messages as a gzip-compressed mboxrd, the format of lore's {@code t.mbox.gz}: each message
+ * after a {@code From mboxrd@z} line, with every line that starts with {@code From } behind any
+ * number of {@code >} given one more {@code >}, so that the messages read back byte for byte.
+ */
+final class Mboxrd implements AutoCloseable {
+
+    private static final byte[] SEPARATOR =
+            "From mboxrd@z Thu Jan  1 00:00:00 1970\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final OutputStream out;
+
+    Mboxrd() throws IOException {
+        out = new GZIPOutputStream(bytes, 64 * 1024);
+    }
+
+    /** Appends one message. */
+    void add(byte[] raw) throws IOException {
+        out.write(SEPARATOR);
+        int start = 0;
+        while (start < raw.length) {
+            int end = start;
+            while (end < raw.length && raw[end] != '\n') {
+                end++;
+            }
+            if (needsQuote(raw, start, end)) {
+                out.write('>');
+            }
+            out.write(raw, start, end - start);
+            out.write('\n');
+            start = end + 1;
+        }
+        out.write('\n');
+    }
+
+    /** {@code >*From } at the start of a line. */
+    private static boolean needsQuote(byte[] raw, int start, int end) {
+        int i = start;
+        while (i < end && raw[i] == '>') {
+            i++;
+        }
+        return end - i >= 5 && raw[i] == 'F' && raw[i + 1] == 'r' && raw[i + 2] == 'o'
+                && raw[i + 3] == 'm' && raw[i + 4] == ' ';
+    }
+
+    /** The finished gzip file. */
+    byte[] finish() throws IOException {
+        out.close();
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

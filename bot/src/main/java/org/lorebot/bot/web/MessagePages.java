@@ -1,0 +1,88 @@
+package org.lorebot.bot.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.lorebot.index.mail.MailMessage;
+import org.lorebot.index.search.MessageThread;
+import org.lorebot.index.search.SearchHit;
+import org.lorebot.index.search.ThreadEntry;
+import org.lorebot.index.store.StoredMessage;
+
+/** {@code /<list>/<message-id>/}, its {@code raw}, and {@code /r/<message-id>}. */
+final class MessagePages {
+
+    private final Archive archive;
+
+    MessagePages(Archive archive) {
+        this.archive = archive;
+    }
+
+    /** One message: headers, body, lorebot's findings, its family and its thread. */
+    WebResponse message(String list, String messageId) throws WebException, IOException {
+        StoredMessage stored = archive.message(messageId);
+        if (!list.equals(Archive.ALL) && !stored.list().equals(list)) {
+            return WebResponse.redirect(Links.message(stored.list(), stored.messageId()));
+        }
+        MailMessage m = stored.message();
+        Optional<MessageThread> thread = archive.index().thread(m.messageId());
+        StringBuilder html = new StringBuilder(m.body().length() * 2 + 4096);
+        html.append("<article id=\"").append(Links.anchor(m.messageId())).append("\">\n<pre>")
+                .append(MessageView.headers(m, stored.list())).append("</pre>\n")
+                .append("<p>[<a href=\"raw\">raw</a>] [<a href=\"T/#")
+                .append(Links.anchor(m.messageId())).append("\">thread</a>] [<a href=\"t/\">flat</a>]"
+                        + " [<a href=\"t.mbox.gz\">mbox.gz</a>]</p>\n<pre>")
+                .append(MessageView.body(m)).append("</pre>\n</article>\n");
+        Optional<SearchHit> reply = thread.flatMap(t ->
+                PatchReview.botReply(t, m.messageId(), archive.botAddress()));
+        html.append(PatchReview.render(m, reply));
+        thread.ifPresent(t -> family(t, m.messageId(), html));
+        String title = m.subject().isBlank() ? "<" + m.messageId() + ">" : m.subject();
+        return WebResponse.html(200, PageLayout.page(title, stored.list(), "", html.toString()));
+    }
+
+    private static void family(MessageThread thread, String messageId, StringBuilder html) {
+        html.append("<nav aria-label=\"thread\"><h2>In this thread</h2>\n<p>");
+        Optional<ThreadEntry> parent = ThreadOverview.parent(thread, messageId);
+        if (parent.isPresent()) {
+            html.append("parent: ").append(entryLink(parent.get())).append("<br>\n");
+        }
+        List<ThreadEntry> children = ThreadOverview.children(thread, messageId);
+        if (!children.isEmpty()) {
+            html.append("replies:");
+            for (ThreadEntry child : children) {
+                html.append("<br>\n  ").append(entryLink(child));
+            }
+            html.append("<br>\n");
+        }
+        html.append("whole thread: <a href=\"T/\">nested</a>, <a href=\"t/\">flat</a> (")
+                .append(thread.messageCount()).append(thread.messageCount() == 1 ? " message" : " messages")
+                .append(")</p>\n<pre>").append(ThreadOverview.render(thread, messageId, false))
+                .append("</pre></nav>\n");
+    }
+
+    private static String entryLink(ThreadEntry e) {
+        if (e.message().isEmpty()) {
+            return "[not found] &lt;" + Html.escape(e.messageId()) + "&gt;";
+        }
+        SearchHit hit = e.message().get();
+        return "<a href=\"" + Links.message(hit.list(), hit.messageId()) + "\">"
+                + Html.escape(ThreadOverview.oneLine(hit.subject())) + "</a> "
+                + Html.escape(ThreadOverview.senderName(hit.from()));
+    }
+
+    /** The message exactly as stored, as text. */
+    WebResponse raw(String messageId) throws WebException, IOException {
+        StoredMessage stored = archive.message(messageId);
+        return new WebResponse(200, "text/plain; charset=utf-8",
+                Map.of("Content-Disposition", "inline; filename=\"raw\""), stored.raw());
+    }
+
+    /** {@code /r/<message-id>}: wherever the message is. */
+    WebResponse redirect(String messageId) throws WebException, IOException {
+        StoredMessage stored = archive.message(messageId);
+        return WebResponse.redirect(Links.message(stored.list(), stored.messageId()));
+    }
+}

@@ -1,0 +1,117 @@
+package org.lorebot.bot.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.lorebot.analyzers.finding.Finding;
+import org.lorebot.analyzers.patch.DiffLine;
+import org.lorebot.analyzers.patch.Patch;
+import org.lorebot.analyzers.patch.PatchParser;
+import org.lorebot.analyzers.rules.DmaChecker;
+import org.lorebot.index.mail.MailMessage;
+import org.lorebot.index.search.MessageThread;
+import org.lorebot.index.search.SearchHit;
+import org.lorebot.index.search.ThreadEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * lorebot's view of a patch on its page: the DMA findings for what it changes (the checker is
+ * pure and fast, so it runs on the stored message rather than trusting a cache), and the bot's
+ * review reply when the archive holds one.
+ */
+final class PatchReview {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PatchReview.class);
+
+    private PatchReview() {
+    }
+
+    /** The bare address of a {@code Name <address>} or bare-address value, lower case. */
+    static String address(String from) {
+        if (from == null) {
+            return "";
+        }
+        int open = from.lastIndexOf('<');
+        int close = from.lastIndexOf('>');
+        String bare = open >= 0 && close > open ? from.substring(open + 1, close) : from;
+        return bare.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The findings section of a message's page, or empty for a message that is not a patch.
+     *
+     * @param reply the bot's reply to it, if the archive has one
+     */
+    static String render(MailMessage message, Optional<SearchHit> reply) {
+        Patch patch;
+        List<Finding> findings;
+        try {
+            patch = PatchParser.parse(message.subject(), message.body());
+            if (!patch.hasDiff()) {
+                return "";
+            }
+            findings = DmaChecker.check(patch);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot check <{}>: {}", message.messageId(), e.toString());
+            return "<section id=\"lorebot\"><h2>lorebot</h2><p>lorebot could not analyse this "
+                    + "patch.</p></section>\n";
+        }
+        StringBuilder html = new StringBuilder("<section id=\"lorebot\"><h2>lorebot's findings</h2>\n");
+        if (findings.isEmpty()) {
+            html.append("<p>No DMA allocation problem found in what this patch changes.</p>\n");
+        } else {
+            html.append("<p>").append(findings.size())
+                    .append(findings.size() == 1 ? " finding" : " findings")
+                    .append(" in what this patch changes:</p>\n");
+            for (Finding f : findings) {
+                finding(f, html);
+            }
+        }
+        reply.ifPresent(r -> html.append("<p>lorebot's review: <a href=\"")
+                .append(Links.message(r.list(), r.messageId())).append("\">")
+                .append(Html.escape(r.subject())).append("</a></p>\n"));
+        return html.append("</section>\n").toString();
+    }
+
+    private static void finding(Finding f, StringBuilder html) {
+        String severity = f.severity().word();
+        html.append("<div class=\"finding\"><p><a href=\"/rules/").append(Html.escape(f.ruleId()))
+                .append("\">").append(Html.escape(f.ruleId())).append("</a> <span class=\"sev-")
+                .append(severity).append("\">").append(severity).append("</span> ")
+                .append(Html.escape(f.path())).append(':').append(f.line()).append(": ")
+                .append(Html.escape(f.message())).append("</p>\n");
+        if (!f.lines().isEmpty()) {
+            html.append("<pre>");
+            for (DiffLine line : f.lines()) {
+                String kind = switch (line.kind()) {
+                    case ADDED -> "add";
+                    case REMOVED -> "del";
+                    case CONTEXT -> "";
+                };
+                html.append(kind.isEmpty() ? "<span>" : "<span class=\"" + kind + "\">")
+                        .append(Html.escape(line.asDiff())).append("</span>\n");
+            }
+            html.append("</pre>\n");
+        }
+        if (!f.fix().isBlank()) {
+            html.append("<p>Fix: ").append(Html.escape(f.fix())).append("</p>\n");
+        }
+        html.append("</div>\n");
+    }
+
+    /** The bot's reply to {@code messageId} in its thread: a child sent from the bot's address. */
+    static Optional<SearchHit> botReply(MessageThread thread, String messageId, String botAddress) {
+        if (botAddress.isEmpty()) {
+            return Optional.empty();
+        }
+        for (ThreadEntry child : ThreadOverview.children(thread, messageId)) {
+            if (child.message().isPresent()
+                    && address(child.message().get().from()).equals(botAddress)) {
+                return child.message();
+            }
+        }
+        return Optional.empty();
+    }
+}

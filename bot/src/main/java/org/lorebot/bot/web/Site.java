@@ -1,0 +1,284 @@
+package org.lorebot.bot.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.lorebot.config.InboxConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+/**
+ * Reads each HTTP request, finds the page for its path (lore's URL layout), and writes the
+ * answer with the security headers. A request the archive cannot answer gets a 4xx page that
+ * says why; a failure inside gets a plain 500 page, its stack trace only in the log.
+ */
+final class Site implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Site.class);
+
+    /**
+     * No script may run, no plugin load, nothing framed; styles and images only from here, forms
+     * only posted here.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; "
+            + "img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,255}");
+    private static final int MAX_MESSAGE_ID = 1000;
+
+    private final Archive archive;
+    private final List<WebRoute> routes;
+    private final InboxPages inboxes;
+    private final SearchPages searches;
+    private final MessagePages messages;
+    private final ThreadPages threads;
+    private final SearchApi api;
+    private final byte[] styleSheet;
+    private volatile String fallbackBase = "http://localhost";
+
+    Site(Archive archive, List<WebRoute> routes) throws IOException {
+        this.archive = archive;
+        this.routes = List.copyOf(routes);
+        this.inboxes = new InboxPages(archive);
+        this.searches = new SearchPages(archive);
+        this.messages = new MessagePages(archive);
+        this.threads = new ThreadPages(archive);
+        this.api = new SearchApi(archive);
+        try (InputStream css = Site.class.getResourceAsStream("style.css")) {
+            if (css == null) {
+                throw new IOException("style.css missing from the lorebot jar");
+            }
+            this.styleSheet = css.readAllBytes();
+        }
+    }
+
+    /** The base URL used when a request has no usable Host header. */
+    void fallbackBase(String base) {
+        this.fallbackBase = base;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String path = exchange.getRequestURI().getRawPath();
+            WebResponse response;
+            try {
+                WebRequest request = read(exchange, method, path);
+                response = route(request, base(exchange));
+            } catch (WebException e) {
+                response = error(path, e.status(), e.getMessage());
+            } catch (RuntimeException | IOException e) {
+                LOG.error("{} {} failed", method, exchange.getRequestURI(), e);
+                response = error(path, 500, "the archive failed to answer this request; "
+                        + "the error is in the server's log");
+            }
+            send(exchange, response, method.equals("HEAD"));
+        } catch (IOException e) {
+            // the client went away while the answer was written
+            LOG.debug("writing the response failed: {}", e.toString());
+        }
+    }
+
+    private static WebRequest read(HttpExchange exchange, String method, String path)
+            throws WebException, IOException {
+        Map<String, List<String>> query;
+        try {
+            query = QueryString.parse(exchange.getRequestURI().getRawQuery());
+        } catch (IllegalArgumentException e) {
+            throw WebException.badRequest("bad query string: " + e.getMessage());
+        }
+        Map<String, String> headers = new HashMap<>();
+        for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
+            if (!h.getValue().isEmpty()) {
+                headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().get(0));
+            }
+        }
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(WebRequest.MAX_BODY + 1);
+        }
+        if (body.length > WebRequest.MAX_BODY) {
+            throw new WebException(413, "the request body is larger than "
+                    + WebRequest.MAX_BODY + " bytes");
+        }
+        return new WebRequest(method.equals("HEAD") ? "GET" : method, path, query, headers, body);
+    }
+
+    private WebResponse route(WebRequest request, String base) throws WebException, IOException {
+        String path = request.path();
+        for (WebRoute route : routes) {
+            if (path.startsWith(route.pathPrefix()) && route.method().equals(request.method())) {
+                return route.handle(request);
+            }
+        }
+        if (!request.method().equals("GET")) {
+            throw new WebException(405, "this archive is read-only: " + request.method()
+                    + " is not accepted here");
+        }
+        if (path.equals("/")) {
+            return inboxes.inboxes();
+        }
+        if (path.equals("/style.css")) {
+            return WebResponse.bytes("text/css; charset=utf-8", styleSheet)
+                    .withHeader("Cache-Control", "max-age=86400");
+        }
+        if (path.equals("/api/search")) {
+            return api.answer(request);
+        }
+        if (path.equals("/rules")) {
+            return WebResponse.redirect("/rules/");
+        }
+        if (path.equals("/rules/")) {
+            return RulePages.index();
+        }
+        if (path.startsWith("/rules/")) {
+            return RulePages.rule(strip(request.pathAfter("/rules/")));
+        }
+        if (path.startsWith("/r/")) {
+            return messages.redirect(messageId(strip(request.pathAfter("/r/"))));
+        }
+        return inbox(request, base);
+    }
+
+    /** Everything under {@code /<list>/}. */
+    private WebResponse inbox(WebRequest request, String base) throws WebException, IOException {
+        String[] segments = request.path().substring(1).split("/", -1);
+        String list = decode(segments[0]);
+        if (list.isEmpty() || !InboxConfig.NAME.matcher(list).matches()) {
+            throw WebException.notFound("no page at " + request.path());
+        }
+        archive.requireList(list);
+        if (segments.length == 1) {
+            return WebResponse.redirect(Links.list(list));
+        }
+        if (segments.length == 2) {
+            switch (segments[1]) {
+                case "":
+                    return request.parameter("q").filter(q -> !q.isBlank()).isPresent()
+                            ? searches.answer(list, request, base)
+                            : inboxes.topics(list, request);
+                case "new.atom":
+                    return inboxes.atom(list, base);
+                default:
+                    return WebResponse.redirect(Links.message(list, messageId(decode(segments[1]))));
+            }
+        }
+        if (segments[1].equals("_")) {
+            if (segments.length >= 4 && segments[2].equals("text") && segments[3].equals("help")) {
+                return SearchPages.help(list);
+            }
+            throw WebException.notFound("no page at " + request.path());
+        }
+        String id = messageId(decode(segments[1]));
+        String rest = String.join("/", List.of(segments).subList(2, segments.length));
+        return switch (rest) {
+            case "" -> messages.message(list, id);
+            case "raw" -> messages.raw(id);
+            case "T/" -> threads.nested(list, id);
+            case "t/" -> threads.flat(list, id);
+            case "T", "t" -> WebResponse.redirect(Links.message(list, id) + rest + "/");
+            case "t.mbox.gz" -> threads.mbox(id);
+            default -> throw WebException.notFound("no page '" + rest + "' for a message");
+        };
+    }
+
+    private static String messageId(String id) throws WebException {
+        String bare = id.strip();
+        if (bare.startsWith("<") && bare.endsWith(">") && bare.length() > 1) {
+            bare = bare.substring(1, bare.length() - 1).strip();
+        }
+        if (bare.isEmpty() || bare.length() > MAX_MESSAGE_ID || bare.chars().anyMatch(c -> c < 0x20)) {
+            throw WebException.badRequest("'" + abbreviate(id) + "' is not a Message-ID");
+        }
+        return bare;
+    }
+
+    private static String strip(String segment) {
+        return segment.endsWith("/") ? segment.substring(0, segment.length() - 1) : segment;
+    }
+
+    private static String decode(String segment) throws WebException {
+        try {
+            return PercentCoding.decode(segment);
+        } catch (IllegalArgumentException e) {
+            throw WebException.badRequest("bad URL: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A non-negative integer parameter, {@code fallback} when absent.
+     *
+     * @throws WebException 400 when it is not a number or larger than {@code max}
+     */
+    static int intParameter(WebRequest request, String name, int fallback, int max) throws WebException {
+        String value = request.parameter(name).orElse("").strip();
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 0 || n > max) {
+                throw WebException.badRequest(name + "=" + value + " is out of range (0 to " + max + ")");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw WebException.badRequest(name + "=" + abbreviate(value) + " is not a number");
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "..." : text;
+    }
+
+    private String base(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        return host != null && HOST.matcher(host).matches() ? "http://" + host : fallbackBase;
+    }
+
+    private WebResponse error(String path, int status, String message) throws IOException {
+        if (path != null && path.startsWith("/api/")) {
+            return SearchApi.error(status, message);
+        }
+        String title = switch (status) {
+            case 400 -> "Bad request";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Request too large";
+            default -> status >= 500 ? "Server error" : "Error " + status;
+        };
+        String html = "<h1>" + status + " " + title + "</h1>\n<p class=\"error\">"
+                + Html.escape(message) + "</p>\n<p><a href=\"/\">the inboxes</a></p>\n";
+        WebResponse response = WebResponse.html(status, PageLayout.page(title, html));
+        return status == 405 ? response.withHeader("Allow", "GET, HEAD") : response;
+    }
+
+    private static void send(HttpExchange exchange, WebResponse response, boolean head)
+            throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", response.contentType());
+        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("X-Frame-Options", "DENY");
+        response.headers().forEach(headers::set);
+        byte[] body = response.body();
+        if (head) {
+            exchange.sendResponseHeaders(response.status(), -1);
+            return;
+        }
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

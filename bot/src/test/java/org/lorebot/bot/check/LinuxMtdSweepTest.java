@@ -1,0 +1,175 @@
+package org.lorebot.bot.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.lorebot.analyzers.finding.Finding;
+import org.lorebot.analyzers.patch.Patch;
+import org.lorebot.analyzers.patch.PatchParser;
+import org.lorebot.analyzers.rules.DmaChecker;
+import org.lorebot.index.archive.ArchiveEntry;
+import org.lorebot.index.archive.ArchiveProblem;
+import org.lorebot.index.archive.ArchiveSource;
+import org.lorebot.index.archive.ArchiveSources;
+import org.lorebot.index.archive.ArchiveVisitor;
+import org.lorebot.index.mail.MailMessage;
+import org.lorebot.index.mail.MailParser;
+import org.lorebot.index.mail.MalformedMailException;
+
+/**
+ * Every message of the real linux-mtd archive (8,593 commits) through the mail parser, the
+ * patch parser and the DMA checker. The complete list of what fires is kept here, so any
+ * change in what the rules report on real mail shows up as a diff of this list. Each entry
+ * was read and judged correct:
+ * <ul>
+ * <li>DMA002: gpmi-nand passes GFP_DMA alone to dma_alloc_coherent() (still in 6.1).
+ * <li>DMA008/DMA024: the Rockchip NAND driver series kmallocs its page and OOB buffers with
+ *     GFP_KERNEL | GFP_DMA and never sets a DMA mask in the new file; the buffers are later
+ *     dma_map_single()d in other functions.
+ * <li>DMA022: new GFP_NOFS allocations in UBIFS and fscrypt (info: the scope API is preferred).
+ * </ul>
+ * Replies, cover letters, pull requests and robot reports give nothing. Skipped (with a
+ * message) when $LOREBOT_FIXTURES is not set.
+ */
+class LinuxMtdSweepTest {
+    private static final String SKIP = "skipped: linux-mtd archive not found (set LOREBOT_FIXTURES)";
+
+    /** Message-ID, rule, severity, file:line of every finding in the archive. */
+    private static final List<String> EXPECTED = List.of(
+            "1563602720-113903-1-git-send-email-chengzhihao1@huawei.com DMA022 info fs/ubifs/tnc_commit.c:406",
+            "1582293853-136727-1-git-send-email-chengzhihao1@huawei.com DMA022 info fs/ubifs/recovery.c:633",
+            "1582884076-27615-2-git-send-email-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:941",
+            "1582884076-27615-2-git-send-email-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:947",
+            "1582884076-27615-2-git-send-email-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:941",
+            "1582884076-27615-2-git-send-email-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:947",
+            "20190515203113.19398-1-richard@nod.at DMA022 info fs/ubifs/orphan.c:692",
+            "20190520172552.217253-7-ebiggers@kernel.org DMA022 info fs/crypto/keyring.c:187",
+            "20190521070643.6244-15-s.hauer@pengutronix.de DMA002 error drivers/mtd/nand/raw/gpmi-nand/gpmi-nand.c:1266",
+            "20190521070643.6244-6-s.hauer@pengutronix.de DMA002 error drivers/mtd/nand/raw/gpmi-nand/gpmi-nand.c:1688",
+            "20190814121834.13983-12-s.hauer@pengutronix.de DMA022 info fs/ubifs/quota.c:335",
+            "20191030152702.14269-11-s.hauer@pengutronix.de DMA022 info fs/ubifs/quota.c:335",
+            "20191106091537.32480-8-s.hauer@pengutronix.de DMA022 info fs/ubifs/quota.c:335",
+            "20200108205338.11369-3-jbx6244@gmail.com DMA008 warning drivers/mtd/nand/raw/rockchip_nandc.c:779",
+            "20200108205338.11369-3-jbx6244@gmail.com DMA008 warning drivers/mtd/nand/raw/rockchip_nandc.c:783",
+            "20200108205338.11369-3-jbx6244@gmail.com DMA024 info drivers/mtd/nand/raw/rockchip_nandc.c:779",
+            "20200108205338.11369-3-jbx6244@gmail.com DMA024 info drivers/mtd/nand/raw/rockchip_nandc.c:783",
+            "20200124131323.23885-9-s.hauer@pengutronix.de DMA022 info fs/ubifs/quota.c:326",
+            "20200124163001.28910-3-jbx6244@gmail.com DMA008 warning drivers/mtd/nand/raw/rockchip-nand-controller.c:818",
+            "20200124163001.28910-3-jbx6244@gmail.com DMA008 warning drivers/mtd/nand/raw/rockchip-nand-controller.c:824",
+            "20200124163001.28910-3-jbx6244@gmail.com DMA024 info drivers/mtd/nand/raw/rockchip-nand-controller.c:818",
+            "20200124163001.28910-3-jbx6244@gmail.com DMA024 info drivers/mtd/nand/raw/rockchip-nand-controller.c:824",
+            "20200302024744.28185-2-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:941",
+            "20200302024744.28185-2-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:947",
+            "20200302024744.28185-2-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:941",
+            "20200302024744.28185-2-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:947",
+            "20200303094736.7490-2-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:941",
+            "20200303094736.7490-2-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:947",
+            "20200303094736.7490-2-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:941",
+            "20200303094736.7490-2-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:947",
+            "20200320093342.15470-2-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:908",
+            "20200320093342.15470-2-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:914",
+            "20200320093342.15470-2-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:908",
+            "20200320093342.15470-2-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:914",
+            "20200426100250.14678-3-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip-nand-controller.c:940",
+            "20200426100250.14678-3-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip-nand-controller.c:946",
+            "20200426100250.14678-3-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip-nand-controller.c:940",
+            "20200426100250.14678-3-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip-nand-controller.c:946",
+            "20200609074020.23860-3-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip-nand-controller.c:983",
+            "20200609074020.23860-3-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip-nand-controller.c:989",
+            "20200609074020.23860-3-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip-nand-controller.c:983",
+            "20200609074020.23860-3-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip-nand-controller.c:989");
+
+    @Test
+    void everyFindingInTheArchiveIsTheExpectedOne() throws IOException {
+        Path repository = repository();
+        MailParser parser = new MailParser();
+        Set<String> found = new TreeSet<>();
+        List<String> unexpectedSources = new ArrayList<>();
+        int[] messages = {0};
+        try (ArchiveSource source = ArchiveSources.open(repository)) {
+            source.read(Map.of(), new ArchiveVisitor() {
+                @Override
+                public void entry(ArchiveEntry entry) {
+                    if (entry.kind() != ArchiveEntry.Kind.ADD) {
+                        return;
+                    }
+                    MailMessage mail;
+                    try {
+                        mail = parser.parse(entry.raw(), entry.time());
+                    } catch (MalformedMailException e) {
+                        return;
+                    }
+                    messages[0]++;
+                    Patch patch = PatchParser.parse(mail.subject(), mail.body());
+                    List<Finding> findings = DmaChecker.check(patch);
+                    if (!findings.isEmpty() && !isPatch(mail, patch)) {
+                        unexpectedSources.add(mail.messageId() + " " + mail.subject());
+                    }
+                    for (Finding f : findings) {
+                        found.add(mail.messageId() + " " + f.ruleId() + " " + f.severity().word() + " "
+                                + f.path() + ":" + f.line());
+                    }
+                }
+
+                @Override
+                public void problem(ArchiveProblem problem) {
+                    // the archive's one missing blob; the index tests account for it
+                }
+            });
+        }
+        assertTrue(messages[0] > 8_500, "read " + messages[0] + " messages");
+        assertEquals(List.of(), unexpectedSources, "replies, covers, pulls and robot reports must give nothing");
+        assertEquals(String.join("\n", EXPECTED), String.join("\n", found));
+    }
+
+    /** A patch posting, not a reply, cover letter, pull request or robot report. */
+    private static boolean isPatch(MailMessage mail, Patch patch) {
+        String subject = mail.subject().toLowerCase();
+        String from = mail.from().toString().toLowerCase();
+        return patch.hasDiff() && !subject.startsWith("re:") && !subject.contains("git pull")
+                && !from.contains("lkp@intel.com") && !from.contains("robot");
+    }
+
+    /** The archive's bare repository, unpacked once under target/ with tar; skips when absent. */
+    private static Path repository() throws IOException {
+        String configured = System.getProperty("lorebot.fixtures");
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv("LOREBOT_FIXTURES");
+        }
+        Path tar = configured == null || configured.isBlank() ? null
+                : Path.of(configured).resolve("linux-mtd").resolve("linux-mtd-0.git.tar");
+        if (tar == null || !Files.isRegularFile(tar)) {
+            System.out.println(SKIP);
+        }
+        Assumptions.assumeTrue(tar != null && Files.isRegularFile(tar), SKIP);
+        Path target = Path.of("target", "fixtures", "linux-mtd-" + Files.size(tar) + "-"
+                + Files.getLastModifiedTime(tar).toMillis());
+        if (!Files.isDirectory(target.resolve("0.git"))) {
+            Path partial = Files.createDirectories(target.resolveSibling(target.getFileName() + ".partial"));
+            Process tarProcess = new ProcessBuilder("tar", "-xf", tar.toAbsolutePath().toString(), "-C",
+                    partial.toAbsolutePath().toString()).inheritIO().start();
+            try {
+                if (!tarProcess.waitFor(5, TimeUnit.MINUTES) || tarProcess.exitValue() != 0) {
+                    throw new IOException("tar could not unpack " + tar);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while unpacking " + tar, e);
+            }
+            Files.move(partial, target);
+        }
+        return target.resolve("0.git");
+    }
+}

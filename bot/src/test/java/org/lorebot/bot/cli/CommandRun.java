@@ -1,0 +1,31 @@
+package org.lorebot.bot.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.List;
+
+import picocli.CommandLine;
+
+/** One in-process run of the {@code lorebot} command line, with what it printed. */
+record CommandRun(int exit, String out, String err) {
+
+    static CommandRun lorebot(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Lorebot.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new CommandRun(exit, out.toString(), err.toString());
+    }
+
+    List<String> outLines() {
+        return out.isEmpty() ? List.of() : Arrays.asList(out.split("\n"));
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+}

@@ -1,0 +1,320 @@
+package org.lorebot.bot.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPInputStream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lorebot.index.store.StoredMessage;
+import org.w3c.dom.Document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The archive's pages over HTTP, as a browser, a feed reader or a script would fetch them. */
+class WebArchiveTest {
+
+    @TempDir
+    static Path dir;
+    static TestArchive archive;
+    static final List<String> unsubscribed = new ArrayList<>();
+
+    @BeforeAll
+    static void serve() {
+        archive = TestArchive.start(dir, List.of(
+                WebRoute.of("GET", "/unsubscribe/", request -> WebResponse.html(200,
+                        PageLayout.page("Unsubscribe", "<form method=\"post\"><p>Unsubscribe "
+                                + Html.escape(request.pathAfter("/unsubscribe/"))
+                                + "?</p><button>yes</button></form>"))),
+                WebRoute.of("POST", "/unsubscribe/", request -> {
+                    unsubscribed.add(request.pathAfter("/unsubscribe/") + " "
+                            + request.form().getOrDefault("List-Unsubscribe", List.of()));
+                    return WebResponse.text(200, "unsubscribed\n");
+                })));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        archive.close();
+    }
+
+    private static HttpResponse<byte[]> get(String path) {
+        return Http.get(archive.base() + path);
+    }
+
+    private static String page(String path) {
+        HttpResponse<byte[]> r = get(path);
+        assertEquals(200, r.statusCode(), path + ": " + Http.text(r));
+        return Http.text(r);
+    }
+
+    private static String messagePath(String id) {
+        return "/" + TestArchive.LIST + "/" + PercentCoding.encode(id) + "/";
+    }
+
+    @Test
+    void everyAnswerForbidsScriptsAndSniffing() {
+        for (String path : List.of("/", "/linux-mtd/", messagePath(TestArchive.HOSTILE_ID),
+                "/linux-mtd/?q=ubifs", "/nope/", "/api/search?q=nand", "/style.css")) {
+            HttpResponse<byte[]> r = get(path);
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.startsWith("default-src 'none';"), path + ": " + csp);
+            assertFalse(csp.contains("script-src"), "no script source is ever allowed: " + csp);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""), path);
+        }
+    }
+
+    @Test
+    void frontPageListsTheInbox() {
+        String html = page("/");
+        assertTrue(html.contains("<a href=\"/linux-mtd/\">linux-mtd</a>"), html);
+        assertTrue(html.contains("linux-mtd@lists.infradead.org"), html);
+    }
+
+    @Test
+    void inboxPageShowsNewestThreadsFirst() {
+        String html = page("/linux-mtd/");
+        int newest = html.indexOf("routine cleanup number 30");
+        int older = html.indexOf("allocate the bounce buffer coherent");
+        assertTrue(newest > 0 && older > newest, "newest thread first: " + html);
+        assertTrue(html.contains("3 new messages"), "the patch's thread has three: " + html);
+        assertEquals(302, get("/linux-mtd").statusCode(), "the list without its slash redirects");
+    }
+
+    @Test
+    void messagePageShowsHeadersQuotesDiffAndFamily() {
+        String html = page(messagePath(TestArchive.PATCH_ID));
+        assertTrue(html.contains("Subject: <b>[PATCH] mtd: rawnand: foo: allocate the bounce buffer coherent</b>"));
+        assertTrue(html.contains("From: Alice Example &lt;alice@example.org&gt;"));
+        assertTrue(html.contains("<span class=\"add\">+\tfoo-&gt;buf = dma_alloc_coherent("), html);
+        assertTrue(html.contains("<span class=\"del\">-\tfoo-&gt;buf = kmalloc(SZ_4K, GFP_KERNEL);</span>"));
+        assertTrue(html.contains("<span class=\"hunk\">@@ -10,7 +10,8 @@"));
+        assertTrue(html.contains("<a href=\"https://example.org/docs?a=1&amp;b=2\" rel=\"nofollow noreferrer\">"),
+                "prose URLs become links: " + html);
+        // its two replies, by their lore-style links
+        assertTrue(html.contains("href=\"/linux-mtd/odd%2Fid%2541+x@example.org/\""), html);
+        assertTrue(html.contains("href=\"/linux-mtd/lorebot.review.1@example.org/\""), html);
+
+        String reply = page(messagePath(TestArchive.HUMAN_REPLY_ID));
+        assertTrue(reply.contains("<span class=\"q\">&gt; The bounce buffer is used for DMA"), reply);
+        assertTrue(reply.contains("parent: <a href=\"/linux-mtd/patch-1@example.org/\">"), reply);
+    }
+
+    @Test
+    void patchPageShowsLorebotsFindingsAndItsReply() {
+        String html = page(messagePath(TestArchive.PATCH_ID));
+        int section = html.indexOf("<section id=\"lorebot\">");
+        assertTrue(section > 0, html);
+        String findings = html.substring(section, html.indexOf("</section>", section));
+        assertTrue(findings.contains("<a href=\"/rules/DMA001\">DMA001</a>"), findings);
+        assertTrue(findings.contains("drivers/mtd/nand/raw/foo.c:13"), findings);
+        assertTrue(findings.contains("lorebot's review: <a href=\"/linux-mtd/lorebot.review.1@example.org/\">"),
+                findings);
+        assertFalse(page(messagePath(TestArchive.HUMAN_REPLY_ID)).contains("<section id=\"lorebot\">"),
+                "a reply is no patch: no findings section");
+    }
+
+    @Test
+    void rulePagesExplainEachRule() {
+        String rule = page("/rules/DMA001");
+        assertTrue(rule.contains("<h1>DMA001: "), rule);
+        assertTrue(rule.contains("dma_set_coherent_mask"), "the fix is shown: " + rule);
+        assertTrue(page("/rules/").contains("<a href=\"/rules/DMA025\">DMA025</a>"));
+        assertEquals(404, get("/rules/DMA999").statusCode());
+    }
+
+    @Test
+    void loreLinksWorkWithTheHostSwapped() {
+        HttpResponse<byte[]> r = get("/r/" + PercentCoding.encode(TestArchive.HUMAN_REPLY_ID));
+        assertEquals(302, r.statusCode());
+        assertEquals(messagePath(TestArchive.HUMAN_REPLY_ID), r.headers().firstValue("Location").orElse(""));
+        // lore writes '/' as %2F and '%' as %25 and leaves '+' alone
+        assertEquals("/linux-mtd/odd%2Fid%2541+x@example.org/", messagePath(TestArchive.HUMAN_REPLY_ID));
+        assertEquals(302, get("/linux-mtd/patch-1@example.org").statusCode(), "no trailing slash");
+        assertEquals(302, get("/linux-mtd/patch-1@example.org/T").statusCode());
+        assertEquals(200, get("/all/patch-1@example.org/").statusCode(), "/all/ holds every list");
+        assertEquals(200, get("/linux-mtd/%3Cpatch-1@example.org%3E/").statusCode(), "angle brackets allowed");
+    }
+
+    @Test
+    void rawIsTheMessageAsStored() throws IOException {
+        HttpResponse<byte[]> r = get(messagePath(TestArchive.HOSTILE_ID) + "raw");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        StoredMessage stored = archive.index.message(TestArchive.HOSTILE_ID).orElseThrow();
+        assertTrue(Arrays.equals(stored.raw(), r.body()), "byte for byte");
+    }
+
+    @Test
+    void threadPagesShowEveryMessageNestedAndFlat() {
+        String nested = page(messagePath(TestArchive.BOT_REPLY_ID) + "T/");
+        for (String id : List.of(TestArchive.PATCH_ID, TestArchive.BOT_REPLY_ID, TestArchive.HUMAN_REPLY_ID)) {
+            assertTrue(nested.contains("id=\"" + Links.anchor(id) + "\""), id);
+        }
+        assertTrue(nested.contains("class=\"d1\""), "replies are indented");
+        assertTrue(nested.indexOf("Agreed with the bot") > nested.indexOf("allocate it coherent."));
+        String flat = page(messagePath(TestArchive.PATCH_ID) + "t/");
+        assertTrue(flat.contains("Agreed with the bot") && !flat.contains("class=\"d1\""));
+    }
+
+    @Test
+    void threadMboxReadsBackAsTheStoredMessages() throws IOException {
+        HttpResponse<byte[]> r = get(messagePath(TestArchive.PATCH_ID) + "t.mbox.gz");
+        assertEquals(200, r.statusCode());
+        String mbox;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(r.body()))) {
+            mbox = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        String[] messages = mbox.split("(?m)^From mboxrd@z Thu Jan  1 00:00:00 1970\n");
+        assertEquals(4, messages.length, "an empty head and three messages");
+        assertTrue(messages[1].contains("Message-ID: <patch-1@example.org>"), "oldest first");
+        assertTrue(messages[3].contains("Message-ID: <odd/id%41+x@example.org>"));
+    }
+
+    @Test
+    void searchFindsMarksAndPages() {
+        String html = page("/linux-mtd/?q=" + "s%3Aroutine+ubifs");
+        assertTrue(html.contains("Results 1-25 of 30"), html);
+        assertTrue(html.contains("<mark>routine</mark> cleanup number 30"), html);
+        assertTrue(html.contains("rel=\"next\" href=\"/linux-mtd/?q=s:routine%20ubifs&amp;o=25\""), html);
+        String second = page("/linux-mtd/?q=s:routine%20ubifs&o=25");
+        assertTrue(second.contains("Results 26-30 of 30") && second.contains("cleanup number 1<"), second);
+        assertTrue(page("/linux-mtd/_/text/help/").contains("dfb:"), "the help page names the prefixes");
+    }
+
+    @Test
+    void searchResultsAsMboxAndAtom() throws Exception {
+        HttpResponse<byte[]> mbox = get("/linux-mtd/?q=s:routine&x=m");
+        assertEquals("application/gzip", mbox.headers().firstValue("Content-Type").orElse(""));
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(mbox.body()))) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(TestArchive.ROUTINE_PATCHES, text.split("(?m)^From mboxrd@z ").length - 1);
+        }
+        Document feed = xml(get("/linux-mtd/new.atom").body());
+        assertEquals(25, feed.getElementsByTagName("entry").getLength());
+        assertEquals("[PATCH] mtd: nand: routine cleanup number 30",
+                feed.getElementsByTagName("entry").item(0).getFirstChild().getNextSibling().getTextContent());
+        Document search = xml(get("/linux-mtd/?q=s:coherent&x=A").body());
+        assertEquals(3, search.getElementsByTagName("entry").getLength());
+        // the hostile message's text is character data in the feed, not markup
+        Document hostile = xml(get("/linux-mtd/?q=m:hostile-1@evil.example&x=A").body());
+        assertTrue(hostile.getElementsByTagName("content").item(0).getTextContent().contains("<script>"));
+        assertEquals(0, hostile.getElementsByTagName("script").getLength());
+    }
+
+    private static Document xml(byte[] body) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(body));
+    }
+
+    @Test
+    void apiAnswersWithTheFieldsOfSearchJson() throws IOException {
+        JsonNode json = new ObjectMapper().readTree(get("/api/search?q=s:coherent&list=linux-mtd&limit=0").body());
+        assertEquals(3, json.get("total").asInt());
+        assertEquals(3, json.get("results").size());
+        JsonNode first = json.get("results").get(0);
+        assertEquals(TestArchive.HUMAN_REPLY_ID, first.get("message_id").asText(), "newest first, no <>");
+        assertEquals("Bob Maintainer <bob@example.org>", first.get("from").asText());
+        assertEquals("2024-01-01T10:10:00Z", first.get("date").asText());
+        assertEquals(TestArchive.PATCH_ID, first.get("thread").asText());
+        assertEquals("linux-mtd", first.get("list").asText());
+        JsonNode limited = new ObjectMapper().readTree(get("/api/search?q=s:routine&limit=5").body());
+        assertEquals(30, limited.get("total").asInt());
+        assertEquals(5, limited.get("results").size());
+    }
+
+    @Test
+    void badRequestsGetAClearFourHundredNeverAStackTrace() throws IOException {
+        HttpResponse<byte[]> syntax = get("/linux-mtd/?q=%28unclosed");
+        assertEquals(400, syntax.statusCode());
+        assertTrue(Http.text(syntax).contains("is never closed"), Http.text(syntax));
+        assertFalse(Http.text(syntax).contains("Exception"));
+        HttpResponse<byte[]> api = get("/api/search?q=s:%22open");
+        assertEquals(400, api.statusCode());
+        assertTrue(new ObjectMapper().readTree(api.body()).get("error").asText().contains("unterminated phrase"));
+        assertEquals(400, get("/api/search?q=nand&limit=-1").statusCode());
+        assertEquals(400, get("/api/search?q=nand&limit=lots").statusCode());
+        assertEquals(400, get("/api/search?q=nand&limit=999999").statusCode());
+        assertEquals("HTTP/1.1 400 Bad Request",
+                Http.rawStatusLine(archive.server.port(), "/linux-mtd/bad%zzid/"), "broken percent escape");
+        assertEquals(400, get("/linux-mtd/%FF%FE/").statusCode(), "not UTF-8");
+        assertEquals(404, get("/linux-mtd/no-such-message@example.org/").statusCode());
+        assertEquals(404, get("/linux-mtd/no-such-message@example.org/raw").statusCode());
+        assertEquals(404, get("/no-such-list/").statusCode());
+        assertEquals(404, get("/linux-mtd/patch-1@example.org/etc/passwd").statusCode());
+        assertEquals(404, get("/..%2F..%2Fetc%2Fpasswd/").statusCode(), "no path outside the data");
+        assertEquals(405, Http.post(archive.base() + "/linux-mtd/", "text/plain", "x").statusCode());
+    }
+
+    @Test
+    void tooCostlyQueriesAreRefusedWithTheLimitNamed() {
+        HttpResponse<byte[]> huge = get("/linux-mtd/?q=" + "w1".repeat(1) + "+OR+w1".repeat(1500));
+        assertEquals(400, huge.statusCode());
+        assertTrue(Http.text(huge).contains("too many terms"), Http.text(huge));
+        assertEquals(400, get("/linux-mtd/?q=nand&o=20000").statusCode(), "paging depth is bounded");
+    }
+
+    @Test
+    void extraRoutesAnswerGetAndPost() {
+        String confirm = page("/unsubscribe/tok%20en");
+        assertTrue(confirm.contains("Unsubscribe tok en?"), confirm);
+        HttpResponse<byte[]> done = Http.post(archive.base() + "/unsubscribe/tok3n",
+                "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click");
+        assertEquals(200, done.statusCode());
+        assertTrue(unsubscribed.contains("tok3n [One-Click]"), unsubscribed.toString());
+        assertTrue(done.headers().firstValue("Content-Security-Policy").isPresent());
+    }
+
+    @Test
+    void sixteenClientsAtOnceAllGetTheirPages() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 160; i++) {
+                String path = switch (i % 4) {
+                    case 0 -> "/linux-mtd/?q=s:routine";
+                    case 1 -> messagePath(TestArchive.PATCH_ID);
+                    case 2 -> messagePath(TestArchive.PATCH_ID) + "T/";
+                    default -> "/api/search?q=nand";
+                };
+                answers.add(clients.submit(() -> get(path).statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    @Test
+    void headAnswersWithoutABody() {
+        HttpResponse<byte[]> head = Http.send(HttpRequest.newBuilder(
+                URI.create(archive.base() + "/linux-mtd/")).method("HEAD",
+                HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, head.statusCode());
+        assertEquals(0, head.body().length);
+        assertEquals(Optional.of(WebResponse.HTML), head.headers().firstValue("Content-Type"));
+    }
+}

@@ -1,0 +1,128 @@
+package org.lorebot.index.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.lorebot.index.MailIndex;
+import org.lorebot.index.archive.ArchiveSource;
+import org.lorebot.index.archive.GitArchiveSource;
+import org.lorebot.index.ingest.IngestListener;
+import org.lorebot.index.ingest.IngestSummary;
+
+/**
+ * Measures full ingest (messages/s), index size against the raw archive, and search latency over
+ * a query mix. Not a test: run it by hand (see docs/BENCHMARKS.md).
+ *
+ * <pre>
+ * java -Xmx512m -cp ... org.lorebot.index.bench.IndexBenchmark \
+ *     --epoch path/to/0.git --queries queries.txt --runs 3 --raw-bytes 100000000
+ * java -Xmx512m -cp ... org.lorebot.index.bench.IndexBenchmark --mbox synthetic.mbox --runs 1
+ * </pre>
+ */
+public final class IndexBenchmark {
+
+    private IndexBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path epoch = null;
+        Path mbox = null;
+        Path queries = null;
+        int runs = 3;
+        long rawBytes = -1;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--epoch" -> epoch = Path.of(args[++i]);
+                case "--mbox" -> mbox = Path.of(args[++i]);
+                case "--queries" -> queries = Path.of(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--raw-bytes" -> rawBytes = Long.parseLong(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        if ((epoch == null) == (mbox == null)) {
+            throw new IllegalArgumentException("give exactly one of --epoch DIR or --mbox FILE");
+        }
+        List<Double> rates = new ArrayList<>();
+        Path lastIndex = null;
+        for (int run = 1; run <= runs; run++) {
+            Path dir = Files.createTempDirectory("lorebot-bench-");
+            long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
+            IngestSummary summary;
+            try (MailIndex index = MailIndex.open(dir); ArchiveSource source = open(epoch, mbox)) {
+                summary = index.ingest("bench", source, IngestListener.NONE);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            double rate = summary.added() / seconds;
+            rates.add(rate);
+            long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+            System.out.printf("run %d: %d messages in %.2f s = %.0f messages/s; CPU %.1f s"
+                    + " (%.2f ms a message); heap in use %d MB%n", run, summary.added(), seconds,
+                    rate, cpu, cpu * 1000 / summary.added(), heap >> 20);
+            if (lastIndex != null) {
+                delete(lastIndex);
+            }
+            lastIndex = dir;
+        }
+        Collections.sort(rates);
+        System.out.printf("ingest median of %d runs: %.0f messages/s%n", runs, rates.get(rates.size() / 2));
+        try (MailIndex index = MailIndex.open(lastIndex)) {
+            long size = index.sizeOnDisk();
+            long raw = rawBytes > 0 ? rawBytes : mbox != null ? Files.size(mbox) : -1;
+            System.out.printf("index size %.1f MB%s%n", size / 1e6,
+                    raw > 0 ? String.format(" = %.2f x raw (%.1f MB)", (double) size / raw, raw / 1e6) : "");
+            if (queries != null) {
+                searchLatency(index, Files.readAllLines(queries));
+            }
+        }
+        delete(lastIndex);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static ArchiveSource open(Path epoch, Path mbox) throws IOException {
+        if (epoch != null) {
+            return GitArchiveSource.epoch(epoch);
+        }
+        throw new IllegalArgumentException("mbox archives are not readable yet: " + mbox);
+    }
+
+    private static void searchLatency(MailIndex index, List<String> queries) throws Exception {
+        List<String> mix = queries.stream().filter(q -> !q.isBlank()).toList();
+        for (int warm = 0; warm < 20; warm++) {
+            for (String q : mix) {
+                index.search(q, 0, 20);
+            }
+        }
+        List<Long> nanos = new ArrayList<>();
+        for (int round = 0; round < 40; round++) {
+            for (String q : mix) {
+                long start = System.nanoTime();
+                index.search(q, 0, 20);
+                nanos.add(System.nanoTime() - start);
+            }
+        }
+        Collections.sort(nanos);
+        System.out.printf("search (first 20 hits) over %d queries x 40: median %.2f ms, p99 %.2f ms%n",
+                mix.size(), nanos.get(nanos.size() / 2) / 1e6,
+                nanos.get((int) (nanos.size() * 0.99)) / 1e6);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
