@@ -15,6 +15,7 @@ import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.analyzers.patch.DiffLine;
 import org.lorebot.bot.citation.Citation;
 import org.lorebot.bot.citation.ModelReference;
+import org.lorebot.config.InboxConfig.ReplyTo;
 import org.lorebot.index.mail.Address;
 import org.lorebot.index.mail.MailMessage;
 
@@ -73,7 +74,7 @@ public final class ReplyComposer {
     }
 
     private List<Address> cc(MailMessage patch, ListContext list) {
-        if (list.replyTo() == ReplyTarget.AUTHOR) {
+        if (list.replyTo() == ReplyTo.AUTHOR) {
             return List.of();
         }
         Map<String, Address> unique = new LinkedHashMap<>();
