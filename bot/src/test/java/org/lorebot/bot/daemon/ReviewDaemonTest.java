@@ -60,6 +60,9 @@ class ReviewDaemonTest {
                     path = archive/lkml.mbox
                     url = https://lore.kernel.org/lkml
                     address = linux-kernel@vger.kernel.org
+                [inbox "netdev"]
+                    path = archive/netdev-missing
+                    address = netdev@vger.kernel.org
                 [review]
                     lists = lkml
                     since = 2026-11-01
@@ -154,6 +157,8 @@ class ReviewDaemonTest {
 
         PassReport first = pass(NOW);
         assertEquals(1, first.queued(), first.toString());
+        // the netdev archive is missing: logged and counted, the other inbox is still served
+        assertEquals(1, first.inboxes().get(1).problems(), first.toString());
         assertEquals(1, first.dispatch().sent());
         List<Path> files = outbox();
         assertEquals(1, files.size());
@@ -163,7 +168,8 @@ class ReviewDaemonTest {
         assertEquals("<20261121173000.1-dev@example.net>", m.getHeader("In-Reply-To", null));
         assertEquals("<20261121173000.1-dev@example.net>", MimeUtility.unfold(m.getHeader("References", null)));
         assertEquals("Dev One <dev@example.net>", m.getHeader("To", null));
-        assertEquals("linux-kernel@vger.kernel.org, Jane Maintainer <jane@example.org>, netdev@vger.kernel.org",
+        // netdev is configured but not a list the bot may post to: it is not copied
+        assertEquals("linux-kernel@vger.kernel.org, Jane Maintainer <jane@example.org>",
                 MimeUtility.unfold(m.getHeader("Cc", null)).replaceAll("\\s+", " "));
         assertEquals("auto-generated", m.getHeader("Auto-Submitted", null));
         assertEquals("lorebot <lorebot@example.org>", m.getHeader("From", null));
