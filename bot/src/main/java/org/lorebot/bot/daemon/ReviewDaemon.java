@@ -121,6 +121,10 @@ public final class ReviewDaemon {
                     r.list(), r.ingested(), r.queued(), r.skipped(), r.waiting(), r.commands(), r.problems());
             reports.add(r);
         }
+        if (stopRequested()) {
+            // Queued replies stay in the outbox; the next start delivers them.
+            return new PassReport(reports, new DispatchReport(0, 0, 0, 0, 0));
+        }
         DispatchReport d = dispatcher.dispatch(clock.instant());
         if (d.sent() + d.recovered() + d.retrying() + d.failed() + d.waiting() > 0) {
             LOG.info("outbox: {} sent, {} found delivered, {} to retry, {} failed, {} awaiting the archive",
