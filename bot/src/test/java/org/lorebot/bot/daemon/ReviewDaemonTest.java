@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -232,6 +233,23 @@ class ReviewDaemonTest {
         PassReport late = pass(NOW.plus(Duration.ofMinutes(45)));
         assertEquals(1, late.queued(), late.toString());
         assertEquals(1, outbox().size());
+    }
+
+    @Test
+    void aStoppedDaemonStartsNoNewStep() throws Exception {
+        append(patch("stop@example.net", "[PATCH] net: foo: allocate the ring coherently",
+                "Sat, 21 Nov 2026 17:30:00 +0000", "GFP_KERNEL | GFP_DMA"));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        try (MailIndex index = MailIndex.open(config.core().data());
+             StateStore state = StateStore.open(config.core().data().resolve("state.sqlite"), clock)) {
+            ReviewDaemon daemon = ReviewDaemon.create(config, index, state, Map.of(), clock);
+            daemon.requestStop();
+            PassReport r = daemon.runPass();
+            assertEquals(List.of(), r.inboxes());
+            assertEquals(0, r.dispatch().sent());
+            assertEquals(Optional.empty(), state.decision("stop@example.net"));
+        }
+        assertEquals(List.of(), outbox());
     }
 
     @Test
