@@ -26,17 +26,23 @@ record AllocationSite(Allocator allocator, Call call, HunkScan hunk, TokenSpan g
                       List<String> via, boolean changed, boolean zoneDeliberate, String assignedTo,
                       String function, boolean afterLock) {
 
-    /** The call's lines followed by any line that fed its mask, for quoting. */
+    /**
+     * For quoting: the lines of this hunk that fed the mask (assignments, #defines), in order,
+     * then the call's lines. Feeding lines elsewhere in the patch are named in the message
+     * (through ...) rather than quoted without their file.
+     */
     List<DiffLine> linesConcerned() {
         if (feedingLines.isEmpty()) {
             return callLines;
         }
-        java.util.ArrayList<DiffLine> all = new java.util.ArrayList<>(feedingLines);
-        for (DiffLine l : callLines) {
-            if (!all.contains(l)) {
+        List<DiffLine> here = hunk.text.lines();
+        java.util.ArrayList<DiffLine> all = new java.util.ArrayList<>();
+        for (DiffLine l : here) {
+            if (feedingLines.contains(l) && !callLines.contains(l)) {
                 all.add(l);
             }
         }
+        all.addAll(callLines);
         return all;
     }
 

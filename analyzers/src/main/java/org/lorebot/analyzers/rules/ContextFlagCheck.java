@@ -96,8 +96,7 @@ final class ContextFlagCheck implements Check {
             return false;
         }
         return f.contains("probe") || f.endsWith("_init") || f.startsWith("init_") || f.contains("_init_")
-                || f.endsWith("_open") || f.endsWith("_attach") || f.endsWith("_bind")
-                || f.contains("_setup");
+                || f.endsWith("_open") || f.endsWith("_attach") || f.endsWith("_bind");
     }
 
     private static boolean parsesAbove(String number, int limit) {

@@ -73,9 +73,11 @@ final class MappingCheck implements Check {
             return null;
         }
         HunkScan hunk = site.hunk();
-        for (Call c : hunk.calls) {
-            if (c.nameIndex() <= site.call().nameIndex() || !DMA009_MAPPERS.contains(c.name())
-                    || !hunk.sameFunction(c.nameIndex(), site.call().nameIndex())) {
+        for (Call c : hunk.callsAfter(site.call())) {
+            if (!hunk.sameFunction(c.nameIndex(), site.call().nameIndex())) {
+                break; // calls are in order: the function has ended
+            }
+            if (!DMA009_MAPPERS.contains(c.name())) {
                 continue;
             }
             String buffer = buffer(c);
@@ -183,15 +185,19 @@ final class MappingCheck implements Check {
             }
         }
         String what = switch (d.origin()) {
-            case STACK_ARRAY, STACK_OBJECT -> "on the stack";
-            case STATIC -> "static storage (kernel or module image)";
-            case VMALLOC -> "vmalloc memory";
+            case STACK_ARRAY, STACK_OBJECT -> "is on the stack";
+            case STATIC -> "is static storage (in the kernel or module image)";
+            case VMALLOC -> "is vmalloc memory";
         };
         if (file.in(CodeContext.S390)) {
             return;
         }
-        report.add("DMA015", Severity.ERROR, file.path, lines,
-                c.name() + "() is given " + name + ", which lives in " + what + " and cannot be used for DMA", "");
+        boolean spi = c.name().startsWith("spi_");
+        report.add("DMA015", spi ? Severity.WARNING : Severity.ERROR, file.path, lines,
+                c.name() + "() is given " + name + ", which " + what + " and cannot be used for DMA",
+                spi ? "Whether this breaks depends on the SPI controller using DMA for this transfer, "
+                        + "which is why it can go unnoticed; spi_write_then_read() copies small buffers "
+                        + "into a DMA-safe one." : "");
     }
 
     /**

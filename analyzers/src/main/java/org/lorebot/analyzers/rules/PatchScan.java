@@ -71,9 +71,10 @@ final class PatchScan {
                 }
             }
         }
+        PatchMacros macros = new PatchMacros(defines);
         for (FileScan f : files) {
             for (HunkScan h : f.hunks) {
-                h.evaluate(defines);
+                h.evaluate(macros);
             }
         }
     }

@@ -176,6 +176,10 @@ final class ZoneModifierCheck implements Check {
         } else if (file.in(CodeContext.X86_ONLY)) {
             severity = Severity.INFO;
             context = "This code builds only for x86, where ZONE_DMA and ZONE_DMA32 have a fixed meaning.";
+        } else if (file.in(CodeContext.IOMMU)) {
+            severity = Severity.INFO;
+            context = "IOMMU page tables are walked by the IOMMU by physical address, a legitimate reason "
+                    + "for a low zone; check that this allocation is one.";
         } else if (file.in(CodeContext.FIRMWARE)) {
             severity = Severity.INFO;
             context = "Firmware interfaces that need low memory are not device DMA; check that this is one.";

@@ -121,6 +121,21 @@ class DmaCheckerTest {
     }
 
     @Test
+    void aMacroFromAHeaderInThePatchIsNamedNotQuoted() {
+        String diff = "diff --git a/drivers/foo/foo.h b/drivers/foo/foo.h\n--- a/drivers/foo/foo.h\n+++ b/drivers/foo/foo.h\n"
+                + "@@ -1,0 +2,1 @@\n+#define FOO_RING_GFP (GFP_KERNEL | __GFP_COMP)\n"
+                + "diff --git a/drivers/foo/foo.c b/drivers/foo/foo.c\n--- a/drivers/foo/foo.c\n+++ b/drivers/foo/foo.c\n"
+                + "@@ -40,1 +40,1 @@\n-\tring = dma_alloc_coherent(dev, sz, &h, GFP_KERNEL);\n"
+                + "+\tring = dma_alloc_coherent(dev, sz, &h, FOO_RING_GFP);\n";
+        List<Finding> f = DmaChecker.check(UnifiedDiffParser.parse(diff));
+        assertEquals(List.of("DMA004"), ids(f));
+        assertEquals("drivers/foo/foo.c", f.get(0).path());
+        assertEquals(40, f.get(0).line());
+        assertEquals(1, f.get(0).lines().size());
+        assertTrue(f.get(0).message().contains("FOO_RING_GFP"), f.get(0).message());
+    }
+
+    @Test
     void aContextCallIsJudgedWhenThePatchChangesTheMacroItUses() {
         assertEquals(List.of("DMA007", "DMA024"), ids(check("drivers/foo/foo.c",
                 "-#define FOO_GFP\tGFP_KERNEL",
@@ -221,6 +236,20 @@ class DmaCheckerTest {
     }
 
     @Test
+    void isaDmaUsersAndIommuTablesGetNotesNotWarnings() {
+        List<Finding> isa = check("drivers/net/foo/isa_card.c",
+                "+\tif (request_dma(dev->dma, \"isa_card\"))",
+                "+\t\treturn -EBUSY;",
+                "+\tlp->rx = kmalloc(RX_SIZE, GFP_KERNEL | GFP_DMA);");
+        assertEquals(List.of("DMA008"), ids(isa));
+        assertEquals(Severity.INFO, isa.get(0).severity());
+        List<Finding> iommu = check("drivers/iommu/foo-iommu.c",
+                "+\ttable = (u32 *)__get_free_pages(GFP_KERNEL | __GFP_ZERO | GFP_DMA32, order);");
+        assertEquals(List.of("DMA013"), ids(iommu));
+        assertEquals(Severity.INFO, iommu.get(0).severity());
+    }
+
+    @Test
     void kmallocGfpDmaThenMappedIsDma009NotDma008() {
         List<Finding> f = checkIn("drivers/foo/foo.c", "static int foo_probe(struct platform_device *pdev)",
                 "+\tpriv->buf = kmalloc(SZ, GFP_KERNEL | GFP_DMA);",
@@ -244,6 +273,23 @@ class DmaCheckerTest {
         assertEquals(List.of(), check("drivers/foo/foo.c",
                 "+\tu8 *cmd = kmalloc(4, GFP_KERNEL);",
                 "+\tdma = dma_map_single(dev, cmd, 4, DMA_TO_DEVICE);"));
+    }
+
+    @Test
+    void stackBuffersForSpiAndUsbTransfers() {
+        List<Finding> spi = check("drivers/foo/foo.c",
+                "+\tu8 cmd = FOO_WREN;",
+                "+\tret = spi_write(spi, &cmd, 1);");
+        assertEquals(List.of("DMA015"), ids(spi));
+        assertEquals(Severity.WARNING, spi.get(0).severity(), "depends on the controller using DMA");
+        List<Finding> usb = check("drivers/foo/foo.c",
+                "+\tu8 buf[2];",
+                "+\tret = usb_control_msg(udev, usb_rcvctrlpipe(udev, 0), REQ, TYPE, 0, 0, buf, 2, 1000);");
+        assertEquals(List.of("DMA015"), ids(usb));
+        assertEquals(Severity.ERROR, usb.get(0).severity());
+        assertEquals(List.of(), check("drivers/foo/foo.c",
+                "+\tu8 buf[2];",
+                "+\tret = i2c_master_send(client, buf, 2);"), "I2C does not need DMA-safe buffers");
     }
 
     @Test

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.lorebot.bot.digest.DigestServices;
+import org.lorebot.bot.state.StateStore;
+import org.lorebot.bot.subscription.UnsubscribePages;
 import org.lorebot.bot.web.ListenAddress;
 import org.lorebot.bot.web.WebServer;
 import org.lorebot.config.ConfigException;
@@ -60,8 +63,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (or point --data or [core] data at the data directory)");
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        Clock clock = Clock.systemUTC();
         try (MailIndex index = MailIndex.open(data);
-             WebServer web = WebServer.start(index, config, address, List.of())) {
+             StateStore state = StateStore.open(config.core().state(), clock);
+             WebServer web = WebServer.start(index, config, address,
+                     UnsubscribePages.routes(DigestServices.subscriptionManager(config, state), clock))) {
             Thread hook = new Thread(() -> {
                 web.stop();
                 stopped.countDown();

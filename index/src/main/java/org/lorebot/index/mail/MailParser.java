@@ -2,9 +2,13 @@ package org.lorebot.index.mail;
 
 import java.text.ParsePosition;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
@@ -12,7 +16,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.SharedByteArrayInputStream;
 
 /**
  * Parses raw RFC 5322 messages into {@link MailMessage}s with Jakarta Mail. Thread-safe and
@@ -31,6 +34,8 @@ import jakarta.mail.util.SharedByteArrayInputStream;
  */
 public final class MailParser {
 
+    private static final DateTimeFormatter ASCTIME =
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
     private static final ThreadLocal<MailDateFormat> DATE_FORMAT = ThreadLocal.withInitial(MailDateFormat::new);
 
     private final Session session;
@@ -60,7 +65,7 @@ public final class MailParser {
             throw new MalformedMailException("empty message");
         }
         try {
-            return read(new MimeMessage(session, new SharedByteArrayInputStream(raw)), received);
+            return read(new ArchivedMessage(session, raw), received);
         } catch (MessagingException e) {
             throw new MalformedMailException("unreadable header: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -144,8 +149,12 @@ public final class MailParser {
         try {
             // MailDateFormat is not thread-safe; MimeMessage.getSentDate shares one behind a lock
             Date date = DATE_FORMAT.get().parse(value.strip(), new ParsePosition(0));
-            return date == null ? null : date.toInstant();
-        } catch (RuntimeException e) {
+            if (date != null) {
+                return date.toInstant();
+            }
+            // some old mailers wrote C's asctime(): "Mon Jan  2 08:14:25 2023", in UTC
+            return LocalDateTime.parse(value.strip(), ASCTIME).toInstant(ZoneOffset.UTC);
+        } catch (RuntimeException e) { // DateTimeParseException, or a parser bug on odd input
             return null;
         }
     }

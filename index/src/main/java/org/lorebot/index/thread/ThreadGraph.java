@@ -109,9 +109,18 @@ public final class ThreadGraph {
         return true;
     }
 
-    /** Forgets every message (before a rebuild). */
-    public synchronized void clear() {
-        nodes.clear();
+    /** Takes over the contents of {@code rebuilt} at once (readers never see half a graph). */
+    public void replaceWith(ThreadGraph rebuilt) {
+        if (rebuilt == this) {
+            return;
+        }
+        synchronized (rebuilt) {
+            synchronized (this) {
+                nodes.clear();
+                nodes.putAll(rebuilt.nodes);
+                rebuilt.nodes.clear();
+            }
+        }
     }
 
     /** Whether a message (not a ghost) with this id is present. */

@@ -63,6 +63,10 @@ class MailParserTest {
                 + "From: =?iso-8859-1?q?Andr=E9_M=FCller?= <andre@example.org>\n"
                 + "Subject: Re: =?utf-8?b?" + first + "?=\n =?utf-8?b?" + second + "?= done\n\nx\n"));
         assertEquals("Re: Grüße – ☃ done", m.subject());
+
+        MailMessage folded = parser.parse(mail("Message-ID: <f@x>\nSubject: [PATCH] video: hyperv: use physical memory for fb on\n"
+                + "\tHyperV Gen 1 VMs.\n\nx\n"));
+        assertEquals("[PATCH] video: hyperv: use physical memory for fb on HyperV Gen 1 VMs.", folded.subject());
         assertEquals("André Müller", m.from().name());
     }
 
@@ -205,6 +209,16 @@ class MailParserTest {
         assertEquals(Instant.parse("2019-03-18T12:00:00Z"),
                 parser.parse(mail("Message-ID: <d@x>\nReceived: from a by b; Mon, 18 Mar 2019 13:00:00 +0100\n\nx\n"))
                         .date(), "Received stamp when nothing else is known");
+    }
+
+    @Test
+    void readsTheDateFormsMailersWrite() throws Exception {
+        Instant expected = Instant.parse("2023-01-02T08:14:25Z");
+        for (String date : List.of("Mon, 02 Jan 2023 08:14:25 +0000 (UTC)", "2 Jan 2023 08:14:25 GMT",
+                "Mon, 2 Jan 23 08:14:25 +0000", "Mon, 2 Jan 2023 03:14:25 EST", "Mon, 2 Jan 2023 00:14:25 -0800",
+                "Mon Jan  2 08:14:25 2023")) {
+            assertEquals(expected, parser.parse(mail("Message-ID: <d@x>\nDate: " + date + "\n\nx\n")).date(), date);
+        }
     }
 
     @Test
