@@ -7,13 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.lorebot.bot.delivery.RenderedMail;
 import org.lorebot.bot.maintainers.MaintainersEntry;
 import org.lorebot.bot.maintainers.MaintainersFile;
 import org.lorebot.bot.series.PatchMail;
@@ -25,6 +25,7 @@ import org.lorebot.bot.state.OutboxDispatcher;
 import org.lorebot.bot.state.SeriesVersion;
 import org.lorebot.bot.state.StateStore;
 import org.lorebot.bot.state.Subscription;
+import org.lorebot.bot.subscription.ConfiguredSubscribers;
 import org.lorebot.bot.subscription.Preferences;
 import org.lorebot.bot.subscription.SubscriptionManager;
 import org.lorebot.config.SubscriberConfig;
@@ -51,6 +52,9 @@ public final class DigestRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DigestRunner.class);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
             .withZone(ZoneOffset.UTC);
+
+    /** Digests recorded per transaction: each commit syncs the state file to disk. */
+    private static final int BATCH = 100;
 
     private final StateStore store;
     private final MailIndex index;
@@ -83,11 +87,7 @@ public final class DigestRunner {
 
     /** Makes the state agree with the configuration's {@code [subscriber]} sections. */
     public void applyConfiguredSubscribers(Instant now) {
-        Map<String, String> wanted = new LinkedHashMap<>();
-        for (SubscriberConfig c : configured) {
-            wanted.put(c.address(), Preferences.of(c).format());
-        }
-        store.subscriptions().syncConfigured(wanted, now);
+        ConfiguredSubscribers.apply(store, configured, now);
     }
 
     /** Queues (and, with a dispatcher, delivers) every digest due at {@code now}. */
@@ -112,28 +112,32 @@ public final class DigestRunner {
         if (!due.isEmpty()) {
             Material material = material(due);
             DigestBuilder builder = new DigestBuilder(material::history);
+            List<Map.Entry<DigestPeriod, Optional<RenderedMail>>> batch = new ArrayList<>();
             for (Due d : due) {
                 try {
                     Interest interest = new Interest(d.preferences, entry(d.preferences));
                     Digest digest = builder.build(d.address, interest, material.window(d.start, d.end),
                             material.matches);
                     if (digest.isEmpty()) {
-                        store.digests().recordPeriod(new DigestPeriod(d.address, d.start, d.end, Optional.empty(),
-                                0, now), Optional.empty());
+                        batch.add(Map.entry(new DigestPeriod(d.address, d.start, d.end, Optional.empty(), 0, now),
+                                Optional.empty()));
                         empty++;
                     } else {
-                        var rendered = mail.render(digest, subscriptions.unsubscribeToken(d.address, now), now);
-                        if (store.digests().recordPeriod(new DigestPeriod(d.address, d.start, d.end,
-                                Optional.of(rendered.messageId()), digest.items(), now), Optional.of(rendered))) {
-                            queued++;
-                        }
+                        RenderedMail rendered = mail.render(digest, subscriptions.unsubscribeToken(d.address, now), now);
+                        batch.add(Map.entry(new DigestPeriod(d.address, d.start, d.end,
+                                Optional.of(rendered.messageId()), digest.items(), now), Optional.of(rendered)));
                     }
                 } catch (RuntimeException e) {
                     // One subscriber's bad preferences must not hold back everyone else's digest.
                     LOG.error("digest for {} not built: {}", d.address, e.getMessage());
                     failed++;
                 }
+                if (batch.size() == BATCH) {
+                    queued += store.digests().recordPeriods(batch);
+                    batch.clear();
+                }
             }
+            queued += store.digests().recordPeriods(batch);
             store.digests().recordSeries(material.seriesVersions());
         }
         return new RunReport(arrivals, due.size(), queued, empty, failed,
