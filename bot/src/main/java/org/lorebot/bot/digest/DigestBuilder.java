@@ -1,14 +1,15 @@
 package org.lorebot.bot.digest;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.bot.series.PatchMail;
@@ -23,8 +24,9 @@ import org.lorebot.bot.state.SeriesVersion;
 final class DigestBuilder {
 
     private final Function<String, List<SeriesVersion>> history;
-    private final Map<Series, SeriesItem> items = new IdentityHashMap<>();
-    private final Map<Window, Map<String, List<ThreadItem>>> threads = new IdentityHashMap<>();
+    // Shared by the threads building digests in parallel; keyed by window, then series or search.
+    private final Map<Window, Map<String, SeriesItem>> items = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Window, Map<String, List<ThreadItem>>> threads = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** @param history the known versions of a series, by series key */
     DigestBuilder(Function<String, List<SeriesVersion>> history) {
@@ -56,7 +58,8 @@ final class DigestBuilder {
                     .thenComparing(i -> i.finding().path())
                     .thenComparingInt(i -> i.finding().line()));
             for (Series s : area.series()) {
-                series.add(items.computeIfAbsent(s, k -> item(k, window)));
+                series.add(items.computeIfAbsent(window, w -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(s.head().messageId(), k -> item(s, window)));
             }
         }
         List<ThreadItem> threads = threads(interest, window, matches);
@@ -83,7 +86,7 @@ final class DigestBuilder {
 
     private List<ThreadItem> threads(Interest interest, Window window, Map<String, Set<String>> matches) {
         List<ThreadItem> out = new ArrayList<>();
-        Map<String, List<ThreadItem>> known = threads.computeIfAbsent(window, w -> new HashMap<>());
+        Map<String, List<ThreadItem>> known = threads.computeIfAbsent(window, w -> new ConcurrentHashMap<>());
         for (String query : interest.preferences().queries()) {
             out.addAll(known.computeIfAbsent(query, q -> threads(q, window, matches.getOrDefault(q, Set.of()))));
         }

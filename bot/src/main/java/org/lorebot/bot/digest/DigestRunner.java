@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.lorebot.bot.delivery.RenderedMail;
 import org.lorebot.bot.maintainers.MaintainersEntry;
@@ -112,26 +113,16 @@ public final class DigestRunner {
         if (!due.isEmpty()) {
             Material material = material(due);
             DigestBuilder builder = new DigestBuilder(material::history);
+            // Building and rendering are independent per subscriber: spread over the cores.
+            List<Built> built = due.parallelStream().map(d -> build(d, builder, material, now)).toList();
             List<Map.Entry<DigestPeriod, Optional<RenderedMail>>> batch = new ArrayList<>();
-            for (Due d : due) {
-                try {
-                    Interest interest = new Interest(d.preferences, entry(d.preferences));
-                    Digest digest = builder.build(d.address, interest, material.window(d.start, d.end),
-                            material.matches);
-                    if (digest.isEmpty()) {
-                        batch.add(Map.entry(new DigestPeriod(d.address, d.start, d.end, Optional.empty(), 0, now),
-                                Optional.empty()));
-                        empty++;
-                    } else {
-                        RenderedMail rendered = mail.render(digest, subscriptions.unsubscribeToken(d.address, now), now);
-                        batch.add(Map.entry(new DigestPeriod(d.address, d.start, d.end,
-                                Optional.of(rendered.messageId()), digest.items(), now), Optional.of(rendered)));
-                    }
-                } catch (RuntimeException e) {
-                    // One subscriber's bad preferences must not hold back everyone else's digest.
-                    LOG.error("digest for {} not built: {}", d.address, e.getMessage());
+            for (Built b : built) {
+                if (b.record().isEmpty()) {
                     failed++;
+                    continue;
                 }
+                empty += b.record().get().getValue().isEmpty() ? 1 : 0;
+                batch.add(b.record().get());
                 if (batch.size() == BATCH) {
                     queued += store.digests().recordPeriods(batch);
                     batch.clear();
@@ -142,6 +133,28 @@ public final class DigestRunner {
         }
         return new RunReport(arrivals, due.size(), queued, empty, failed,
                 dispatcher == null ? Optional.empty() : Optional.of(dispatcher.dispatch(now)));
+    }
+
+    private Built build(Due d, DigestBuilder builder, Material material, Instant now) {
+        try {
+            Interest interest = new Interest(d.preferences, entry(d.preferences));
+            Digest digest = builder.build(d.address, interest, material.window(d.start, d.end), material.matches);
+            if (digest.isEmpty()) {
+                return new Built(Optional.of(Map.entry(
+                        new DigestPeriod(d.address, d.start, d.end, Optional.empty(), 0, now), Optional.empty())));
+            }
+            RenderedMail rendered = mail.render(digest, subscriptions.unsubscribeToken(d.address, now), now);
+            return new Built(Optional.of(Map.entry(new DigestPeriod(d.address, d.start, d.end,
+                    Optional.of(rendered.messageId()), digest.items(), now), Optional.of(rendered))));
+        } catch (RuntimeException e) {
+            // One subscriber's bad preferences must not hold back everyone else's digest.
+            LOG.error("digest for {} not built: {}", d.address, e.getMessage());
+            return new Built(Optional.empty());
+        }
+    }
+
+    /** A built digest's period and mail, or empty when it could not be built. */
+    private record Built(Optional<Map.Entry<DigestPeriod, Optional<RenderedMail>>> record) {
     }
 
     private Optional<MaintainersEntry> entry(Preferences p) {
@@ -194,8 +207,8 @@ public final class DigestRunner {
         private final List<MessageFacts> facts;
         private final Map<String, Set<String>> matches;
         private final StateStore store;
-        private final Map<String, Window> windows = new HashMap<>();
-        private final Map<String, List<SeriesVersion>> histories = new HashMap<>();
+        private final Map<String, Window> windows = new ConcurrentHashMap<>();
+        private final Map<String, List<SeriesVersion>> histories = new ConcurrentHashMap<>();
 
         Material(List<MessageFacts> facts, Map<String, Set<String>> matches, StateStore store) {
             this.facts = facts;

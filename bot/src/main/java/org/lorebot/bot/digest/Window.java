@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.lorebot.bot.series.PatchMail;
 import org.lorebot.bot.series.Series;
 import org.lorebot.bot.series.SeriesAssembler;
@@ -24,7 +25,7 @@ final class Window {
     private final List<Series> series;
     private final List<MessageFacts> patches;
     private final Map<String, Integer> perList = new HashMap<>();
-    private final Map<String, Area> areas = new HashMap<>();
+    private final Map<String, Area> areas = new ConcurrentHashMap<>();
 
     Window(Instant start, Instant end, List<MessageFacts> messages) {
         this.start = start;
