@@ -9,7 +9,6 @@ import org.lorebot.bot.delivery.MaildirOutbox;
 import org.lorebot.bot.delivery.RenderedMail;
 import org.lorebot.bot.delivery.Secret;
 import org.lorebot.bot.delivery.SmtpDelivery;
-import org.lorebot.bot.delivery.SmtpSecurity;
 import org.lorebot.bot.delivery.SmtpSettings;
 import org.lorebot.bot.state.ArchiveCheck;
 import org.lorebot.config.DeliveryConfig;
@@ -46,8 +45,7 @@ public final class ConfiguredDelivery implements MailDelivery {
         } else if (!s.passwordEnv().isEmpty()) {
             password = Optional.of(Secret.fromEnvironment(s.passwordEnv(), System.getenv()));
         }
-        SmtpSecurity security = SmtpSecurity.valueOf(s.security().name());
-        SmtpSettings settings = new SmtpSettings(s.host(), s.port(), security,
+        SmtpSettings settings = new SmtpSettings(s.host(), s.port(), s.security(),
                 s.authenticates() ? Optional.of(s.user()) : Optional.empty(), password, Duration.ofSeconds(60));
         return new ConfiguredDelivery(maildir, Optional.of(new SmtpDelivery(settings)));
     }
