@@ -128,7 +128,11 @@ final class MappingCheck implements Check {
     /** Where a name in this hunk's function comes from, when the hunk shows it. */
     private enum Origin { STACK_ARRAY, STACK_OBJECT, STATIC, VMALLOC }
 
-    private record Declared(Origin origin, int line) { }
+    /** A name's origin, the line declaring it, and an array's literal length (-1 when not known). */
+    private record Declared(Origin origin, int line, int length) { }
+
+    /** SPI controllers use DMA only above their FIFO size; a few bytes go by PIO in practice. */
+    private static final int SMALL_SPI_TRANSFER = 32;
 
     private static void unsafeBuffers(FileScan file, HunkScan hunk, Report report) {
         if (file.in(CodeContext.ALLOCATOR) || file.in(CodeContext.ARCH)
@@ -154,7 +158,7 @@ final class MappingCheck implements Check {
                 if (VMALLOC.contains(c.name())) {
                     String target = hunk.assignedTo(c);
                     if (target != null) {
-                        origins.put(target, new Declared(Origin.VMALLOC, tokens.get(i).line()));
+                        origins.put(target, new Declared(Origin.VMALLOC, tokens.get(i).line(), -1));
                     }
                 } else if (BUFFER_ARGUMENT.containsKey(c.name())) {
                     judgeBuffer(file, hunk, c, origins, report);
@@ -210,10 +214,14 @@ final class MappingCheck implements Check {
             return;
         }
         boolean spi = c.name().startsWith("spi_");
-        report.add("DMA015", spi ? Severity.WARNING : Severity.ERROR, file.path, lines,
+        boolean small = spi && d.origin() != Origin.VMALLOC && d.origin() != Origin.STATIC
+                && (d.origin() == Origin.STACK_OBJECT || d.length() >= 0 && d.length() <= SMALL_SPI_TRANSFER);
+        Severity severity = !spi ? Severity.ERROR : small ? Severity.INFO : Severity.WARNING;
+        report.add("DMA015", severity, file.path, lines,
                 c.name() + "() is given " + name + ", which " + what + " and cannot be used for DMA",
-                spi ? "Whether this breaks depends on the SPI controller using DMA for this transfer, "
-                        + "which is why it can go unnoticed; spi_write_then_read() copies small buffers "
+                spi ? "Whether this breaks depends on the SPI controller using DMA for this transfer"
+                        + (small ? " (a transfer this small normally goes without DMA)" : "")
+                        + ", which is why it can go unnoticed; spi_write_then_read() copies small buffers "
                         + "into a DMA-safe one." : "");
     }
 
@@ -262,7 +270,16 @@ final class MappingCheck implements Check {
         if (origin == Origin.STATIC && !array && !isStatic) {
             return; // a file-scope scalar or struct without static: too little to go on
         }
-        origins.put(name, new Declared(origin, t.line()));
+        int length = -1;
+        if (array && nameAt + 3 < tokens.size() && tokens.get(nameAt + 2).kind() == Token.Kind.NUMBER
+                && tokens.get(nameAt + 3).is("]")) {
+            try {
+                length = Integer.decode(tokens.get(nameAt + 2).text());
+            } catch (NumberFormatException e) {
+                length = -1;
+            }
+        }
+        origins.put(name, new Declared(origin, t.line(), length));
     }
 
     private static boolean isKeyword(String s) {

@@ -327,7 +327,11 @@ class DmaCheckerTest {
                 "+\tu8 cmd = FOO_WREN;",
                 "+\tret = spi_write(spi, &cmd, 1);");
         assertEquals(List.of("DMA015"), ids(spi));
-        assertEquals(Severity.WARNING, spi.get(0).severity(), "depends on the controller using DMA");
+        assertEquals(Severity.INFO, spi.get(0).severity(), "one byte: controllers do not use DMA for it");
+        List<Finding> bigSpi = check("drivers/foo/foo.c",
+                "+\tu8 frame[256];",
+                "+\tret = spi_write(spi, frame, sizeof(frame));");
+        assertEquals(Severity.WARNING, bigSpi.get(0).severity(), "depends on the controller using DMA");
         List<Finding> usb = check("drivers/foo/foo.c",
                 "+\tu8 buf[2];",
                 "+\tret = usb_control_msg(udev, usb_rcvctrlpipe(udev, 0), REQ, TYPE, 0, 0, buf, 2, 1000);");
