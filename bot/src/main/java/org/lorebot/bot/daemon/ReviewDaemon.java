@@ -16,7 +16,6 @@ import org.lorebot.bot.citation.CitationRanker;
 import org.lorebot.bot.delivery.Deliveries;
 import org.lorebot.bot.delivery.MailDelivery;
 import org.lorebot.bot.delivery.MailRenderer;
-import org.lorebot.bot.delivery.MaildirOutbox;
 import org.lorebot.bot.policy.PolicySettings;
 import org.lorebot.bot.policy.ReviewPolicy;
 import org.lorebot.bot.review.BotIdentity;
@@ -83,24 +82,26 @@ public final class ReviewDaemon {
 
     /**
      * The daemon the configuration describes: delivery per {@code [delivery] mode}, the bot's
-     * identity from {@code [delivery] from}. In a dry run an interrupted delivery is checked
-     * against the outbox Maildir; when sending, against the list archive in the index.
+     * identity from {@code [delivery] from}. An interrupted delivery is checked against the
+     * outbox Maildir (which keeps a copy of everything that left) and, when sending, against the
+     * list archive in the index.
      */
     public static ReviewDaemon create(LorebotConfig config, MailIndex index, StateStore state,
                                       Map<String, String> environment, Clock clock) {
         MailDelivery delivery = Deliveries.of(config.delivery(), config.smtp(), environment, clock);
-        ArchiveCheck delivered = config.delivery().mode() == DeliveryConfig.Mode.DRY_RUN && delivery instanceof MaildirOutbox m
-                ? m::contains
-                : id -> {
-                    try {
-                        return index.message(id).isPresent();
-                    } catch (IOException e) {
-                        LOG.warn("cannot look up {} in the archive: {}", id, e.getMessage());
-                        return false;
-                    }
-                };
+        boolean sending = config.delivery().mode() == DeliveryConfig.Mode.SEND;
+        ArchiveCheck delivered = id -> delivery.delivered(id) || (sending && inArchive(index, id));
         BotIdentity bot = BotIdentity.parse(config.delivery().from(), mailer(), null);
         return new ReviewDaemon(config, index, state, delivery, delivered, bot, clock);
+    }
+
+    private static boolean inArchive(MailIndex index, String messageId) {
+        try {
+            return index.message(messageId).isPresent();
+        } catch (IOException e) {
+            LOG.warn("cannot look up {} in the archive: {}", messageId, e.getMessage());
+            return false;
+        }
     }
 
     private static String mailer() {

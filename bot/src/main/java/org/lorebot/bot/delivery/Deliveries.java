@@ -12,8 +12,8 @@ public final class Deliveries {
     }
 
     /**
-     * {@code dry-run} (the default): the outbox Maildir only. {@code send}: the Maildir copy,
-     * then SMTP.
+     * {@code dry-run} (the default): the outbox Maildir only. {@code send}: SMTP, then a copy in
+     * the Maildir.
      *
      * @param environment where {@code password-env} is looked up ({@code System.getenv()})
      */
@@ -22,7 +22,7 @@ public final class Deliveries {
         MaildirOutbox outbox = new MaildirOutbox(delivery.outbox(), clock);
         return switch (delivery.mode()) {
             case DRY_RUN -> outbox;
-            case SEND -> new CopyThenSend(outbox, new SmtpDelivery(SmtpSettings.from(smtp, environment)));
+            case SEND -> new SendThenCopy(new SmtpDelivery(SmtpSettings.from(smtp, environment)), outbox);
         };
     }
 }

@@ -88,6 +88,11 @@ public final class MaildirOutbox implements MailDelivery {
      * run's answer to "did this reach its destination?" after an interrupted delivery.
      */
     public boolean contains(String messageId) {
+        return delivered(messageId);
+    }
+
+    @Override
+    public boolean delivered(String messageId) {
         String wanted = "<" + messageId + ">";
         for (String dir : new String[] {"new", "cur"}) {
             try (Stream<Path> files = Files.list(root.resolve(dir))) {

@@ -1,6 +1,7 @@
 package org.lorebot.bot.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,9 +68,11 @@ class DeliveriesTest {
 
         MailDelivery d = Deliveries.of(c.delivery(), c.smtp(), Map.of(), clock);
         RenderedMail mail = new MailRenderer().render(TestMail.reply("send@example.org"));
-        // server down: the copy is kept, the send fails and will be retried
+        // server down: nothing left, so nothing is recorded as delivered; the outbox retries
         DeliveryException down = assertThrows(DeliveryException.class, () -> d.deliver(mail));
         assertTrue(down.isTransient());
+        assertFalse(d.delivered("send@example.org"));
+        assertFalse(Files.exists(dir.resolve("sent/new")) && files(dir.resolve("sent/new")) > 0);
         GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser("lorebot@example.org", "lorebot", "s3cret"));
         server.start();
@@ -81,6 +84,7 @@ class DeliveriesTest {
             server.stop();
         }
         assertEquals(1, files(dir.resolve("sent/new")));
+        assertTrue(d.delivered("send@example.org"));
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.lorebot.bot.delivery.MailRenderer;
 import org.lorebot.bot.delivery.MaildirOutbox;
 import org.lorebot.bot.delivery.RenderedMail;
 import org.lorebot.bot.delivery.Secret;
+import org.lorebot.bot.delivery.SendThenCopy;
 import org.lorebot.bot.delivery.SmtpDelivery;
 import org.lorebot.bot.delivery.SmtpSettings;
 import org.lorebot.bot.review.OutgoingMail;
@@ -211,5 +212,21 @@ class OutboxDispatcherTest {
         }
         MimeMessage[] none = server.getReceivedMessages();
         assertEquals(0, none.length);
+    }
+
+    @Test
+    void sentMailWhoseCopyWasKeptIsNotSentAgainEvenToTheAuthorAlone() throws Exception {
+        SendThenCopy send = new SendThenCopy(smtp("pw"), new MaildirOutbox(dir.resolve("sent"), at(T0)));
+        try (StateStore s = StateStore.open(stateFile, at(T0))) {
+            s.recordReply(reply("r7@example.org"), mail("r7@example.org"));
+            s.outbox().markSending("r7@example.org", T0);
+            send.deliver(mail("r7@example.org"));
+        } // crash before "sent" was committed; no list archive will ever show an author-only reply
+        assertTrue(server.waitForIncomingEmail(5000, 2));
+        try (StateStore s = StateStore.open(stateFile, at(T0))) {
+            OutboxDispatcher d = new OutboxDispatcher(s, send, send::delivered, SCHEDULE);
+            assertEquals(new DispatchReport(0, 1, 0, 0, 0), d.dispatch(T0.plus(Duration.ofHours(3))));
+        }
+        assertEquals(2, copiesOf("r7@example.org"));
     }
 }
