@@ -100,8 +100,8 @@ final class Archive {
         } catch (SearchLimitException e) {
             throw WebException.badRequest("query too costly: " + e.getMessage());
         } catch (IndexSearcher.TooManyClauses e) {
-            throw WebException.badRequest("query too costly: it has more than "
-                    + IndexSearcher.getMaxClauseCount() + " terms");
+            throw WebException.badRequest("query too costly: it has too many terms (more than "
+                    + IndexSearcher.getMaxClauseCount() + ")");
         }
     }
 
