@@ -17,4 +17,9 @@ public record CoreConfig(Path data) {
     public CoreConfig {
         Objects.requireNonNull(data, "data");
     }
+
+    /** The bot's state database (replies, outbox, subscriptions, digests): {@code <data>/state.sqlite}. */
+    public Path state() {
+        return data.resolve("state.sqlite");
+    }
 }

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.lorebot.bot.digest.DigestServices;
+import org.lorebot.bot.state.StateStore;
+import org.lorebot.bot.subscription.UnsubscribePages;
 import org.lorebot.bot.web.ListenAddress;
 import org.lorebot.bot.web.WebServer;
 import org.lorebot.config.ConfigException;
@@ -80,8 +83,11 @@ public final class ServeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "lorebot-serve-stop");
+        Clock clock = Clock.systemUTC();
         try (MailIndex index = MailIndex.open(data);
-             WebServer web = WebServer.start(index, config, address, List.of())) {
+             StateStore state = StateStore.open(config.core().state(), clock);
+             WebServer web = WebServer.start(index, config, address,
+                     UnsubscribePages.routes(DigestServices.subscriptionManager(config, state), clock))) {
             Runtime.getRuntime().addShutdownHook(hook);
             spec.commandLine().getOut().println("lorebot: serving " + index.size()
                     + " messages at " + web.uri() + " (Ctrl-C stops)");

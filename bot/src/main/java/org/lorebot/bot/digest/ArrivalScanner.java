@@ -20,7 +20,7 @@ import org.lorebot.index.search.SearchHit;
  * Notes when messages arrive in the archive, since digests cover periods "by arrival": a
  * message first seen by a scan arrived after the previous scan and no later than this one; its
  * Date header places it within that interval (clamped to it, so a wrong clock cannot move it
- * out). The first scan takes the Date header as it is, for the week before.
+ * out). The first scan takes the Date header as it is, for the two weeks before.
  *
  * <p>A scan looks at messages dated from {@link #LATE_ARRIVAL} before the previous scan on, so
  * mail that spent up to that long in transit is still caught; older-dated mail arriving later
@@ -30,8 +30,8 @@ public final class ArrivalScanner {
 
     /** How late after its Date a message may reach the archive and still be noticed. */
     public static final Duration LATE_ARRIVAL = Duration.ofDays(3);
-    /** How far back the first scan reaches: a weekly digest's first period. */
-    public static final Duration FIRST_LOOKBACK = Duration.ofDays(8);
+    /** How far back the first scan reaches: the period before the latest weekly boundary. */
+    public static final Duration FIRST_LOOKBACK = Duration.ofDays(15);
     /** Arrivals are forgotten after this; a digest never covers more. */
     public static final Duration RETENTION = Duration.ofDays(60);
 

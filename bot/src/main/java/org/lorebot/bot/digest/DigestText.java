@@ -1,6 +1,7 @@
 package org.lorebot.bot.digest;
 
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ final class DigestText {
         ZoneId zone = d.preferences().zone();
         out.add("lorebot digest for " + d.address());
         out.add("From " + WHEN.format(d.start().atZone(zone)) + " to " + WHEN.format(d.end().atZone(zone))
-                + " (" + zone.getId() + ")");
+                + " (" + (zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId()) + ")");
         out.add("");
         DigestCounts c = d.counts();
         List<String> counts = new ArrayList<>();
