@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import org.apache.lucene.search.IndexSearcher;
 import org.lorebot.config.InboxConfig;
 import org.lorebot.config.LorebotConfig;
 import org.lorebot.index.MailIndex;
@@ -92,27 +93,37 @@ final class Archive {
         try {
             // Parsed alone first, so an error's column is the visitor's, not the combined query's.
             MailQueryParser.parse(query);
-            String scoped = list.equals(ALL) ? query : "l:" + list + " AND (" + query + ")";
+            String scoped = everything(list) ? query : "l:" + list + " AND (" + query + ")";
             return index.search(scoped, offset, limit, LIMITS);
         } catch (QuerySyntaxException e) {
             throw WebException.badRequest("cannot understand the query: " + e.getMessage());
         } catch (SearchLimitException e) {
             throw WebException.badRequest("query too costly: " + e.getMessage());
-        } catch (RuntimeException e) {
-            if (e.getClass().getSimpleName().equals("TooManyClauses")) {
-                throw WebException.badRequest("query too costly: it has too many terms");
-            }
-            throw e;
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw WebException.badRequest("query too costly: it has too many terms (more than "
+                    + IndexSearcher.getMaxClauseCount() + ")");
         }
     }
 
     /** The newest messages of {@code list}, newest first. */
     SearchResults newest(String list, int offset, int limit) throws IOException {
         try {
-            return index.search(list.equals(ALL) ? "d:00010101.." : "l:" + list, offset, limit);
+            return index.search(everything(list) ? "d:00010101.." : "l:" + list, offset, limit);
         } catch (QuerySyntaxException e) {
             throw new IllegalStateException("list names are valid query words: " + list, e);
         }
+    }
+
+    /**
+     * Whether {@code list} stands for the whole index: {@link #ALL}, or the only inbox it holds
+     * (then the list filter would only cost a second pass over the matches).
+     */
+    private boolean everything(String list) throws IOException {
+        if (list.equals(ALL)) {
+            return true;
+        }
+        SortedSet<String> indexed = index.lists();
+        return indexed.size() == 1 && indexed.first().equals(list);
     }
 
     /** A message by Message-ID. */

@@ -93,6 +93,10 @@ final class MailBodyView {
     }
 
     private static void linkify(String line, StringBuilder out) {
+        if (!line.contains("http")) {
+            Html.escape(line, 0, line.length(), out);
+            return;
+        }
         Matcher m = URL.matcher(line);
         int at = 0;
         while (m.find()) {

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.lorebot.index.search.MessageThread;
 import org.lorebot.index.search.SearchHit;
@@ -19,6 +20,7 @@ final class ThreadOverview {
     static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final int MAX_INDENT = 24;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private ThreadOverview() {
     }
@@ -102,6 +104,6 @@ final class ThreadOverview {
     }
 
     static String oneLine(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(text).replaceAll(" ").strip();
     }
 }
