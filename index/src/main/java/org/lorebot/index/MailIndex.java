@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.util.BytesRef;
 import org.lorebot.index.archive.ArchiveSource;
@@ -20,6 +21,7 @@ import org.lorebot.index.search.MailSearcher;
 import org.lorebot.index.search.MessageThread;
 import org.lorebot.index.search.SearchLimitException;
 import org.lorebot.index.search.SearchLimits;
+import org.lorebot.index.search.SearchHit;
 import org.lorebot.index.search.SearchResults;
 import org.lorebot.index.store.IndexFields;
 import org.lorebot.index.store.MailStore;
@@ -38,10 +40,17 @@ import org.lorebot.index.thread.ThreadGraph;
  * }
  * }</pre>
  *
+ * <p>Threads follow References and In-Reply-To as public-inbox's do (never subjects). A
+ * thread's id, {@link SearchHit#thread()} and {@link MessageThread#root()}, is the Message-ID
+ * of its root: the message without a parent above its oldest message, or the id of a referenced
+ * but never received message (a ghost) when that is the top. It moves when a late message
+ * merges two threads or brings an older root.
+ *
  * <p>The Lucene index lives in {@code <dataDir>/lucene}. Several inboxes can share one index
  * ({@code l:} tells them apart); each keeps its own archive cursor. Threads are kept in memory
- * and rebuilt from the index when it is opened. One process at a time may ingest into a data
- * directory; searching is thread-safe and may run while ingesting.
+ * and rebuilt from the index when it is opened, and again when another process has committed
+ * to it since. One process at a time may ingest into a data directory (another gets an
+ * IOException saying so); searching is thread-safe and may run while ingesting.
  */
 public final class MailIndex implements AutoCloseable {
 
@@ -50,12 +59,15 @@ public final class MailIndex implements AutoCloseable {
     private final MailSearcher searcher;
     private final MailParser parser = new MailParser();
     private final IngestOptions options;
+    /** Held while this index ingests or rebuilds its threads. */
+    private final ReentrantLock threadsLock = new ReentrantLock();
+    private volatile long threadsGeneration = -1;
 
     private MailIndex(MailStore store, IngestOptions options) throws IOException {
         this.store = store;
         this.options = options;
         this.searcher = new MailSearcher(store, threads);
-        loadThreads();
+        syncThreads();
     }
 
     /** Opens the index in {@code dataDir}, creating it when absent. */
@@ -76,13 +88,21 @@ public final class MailIndex implements AutoCloseable {
      * @param list     the inbox name, searchable with {@code l:}
      * @param listener progress callbacks ({@link IngestListener#NONE} for none)
      */
-    public synchronized IngestSummary ingest(String list, ArchiveSource source,
-                                             IngestListener listener) throws IOException {
+    public IngestSummary ingest(String list, ArchiveSource source, IngestListener listener)
+            throws IOException {
+        threadsLock.lock();
         try {
-            return new Ingester(store, threads, parser, options).ingest(list, source, listener);
-        } catch (IOException | RuntimeException e) {
-            loadThreads();
-            throw e;
+            syncThreads();
+            try {
+                return new Ingester(store, threads, parser, options).ingest(list, source, listener);
+            } catch (IOException | RuntimeException e) {
+                loadThreads();
+                throw e;
+            } finally {
+                threadsGeneration = store.commitGeneration();
+            }
+        } finally {
+            threadsLock.unlock();
         }
     }
 
@@ -95,6 +115,7 @@ public final class MailIndex implements AutoCloseable {
      */
     public SearchResults search(String query, int offset, int limit)
             throws QuerySyntaxException, IOException {
+        refreshThreads();
         return searcher.search(query, offset, limit);
     }
 
@@ -107,6 +128,7 @@ public final class MailIndex implements AutoCloseable {
      */
     public SearchResults search(String query, int offset, int limit, SearchLimits limits)
             throws QuerySyntaxException, SearchLimitException, IOException {
+        refreshThreads();
         return searcher.search(query, offset, limit, limits);
     }
 
@@ -117,6 +139,7 @@ public final class MailIndex implements AutoCloseable {
 
     /** A message by Message-ID (angle brackets optional). */
     public Optional<StoredMessage> message(String messageId) throws IOException {
+        refreshThreads();
         Optional<Document> found = searcher.document(messageId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -138,6 +161,7 @@ public final class MailIndex implements AutoCloseable {
 
     /** The thread holding a message, found by the Message-ID of any of its messages. */
     public Optional<MessageThread> thread(String messageId) throws IOException {
+        refreshThreads();
         return searcher.thread(messageId);
     }
 
@@ -156,11 +180,37 @@ public final class MailIndex implements AutoCloseable {
         return store.sizeOnDisk();
     }
 
-    private void loadThreads() throws IOException {
-        threads.clear();
-        for (ThreadingRecord r : store.threadingRecords()) {
-            threads.add(r.messageId(), r.references(), r.date(), r.sequence());
+    /**
+     * When another process committed to the index since the threads were built (a daemon
+     * ingesting while this process serves searches), rebuilds them. Skipped while this index is
+     * ingesting itself: its threads are then the freshest there are.
+     */
+    private void refreshThreads() throws IOException {
+        if (threadsGeneration == store.commitGeneration() || !threadsLock.tryLock()) {
+            return;
         }
+        try {
+            syncThreads();
+        } finally {
+            threadsLock.unlock();
+        }
+    }
+
+    private void syncThreads() throws IOException {
+        long generation = store.commitGeneration();
+        if (generation != threadsGeneration) {
+            store.refresh();
+            loadThreads();
+            threadsGeneration = generation;
+        }
+    }
+
+    private void loadThreads() throws IOException {
+        ThreadGraph fresh = new ThreadGraph();
+        for (ThreadingRecord r : store.threadingRecords()) {
+            fresh.add(r.messageId(), r.references(), r.date(), r.sequence());
+        }
+        threads.replaceWith(fresh);
     }
 
     @Override

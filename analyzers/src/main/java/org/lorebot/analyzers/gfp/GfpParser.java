@@ -18,8 +18,12 @@ public final class GfpParser {
             "gfp_t", "__force", "unsigned", "signed", "int", "long", "const", "u32", "u64",
             "unsigned_long", "__u32", "uint32_t", "size_t");
 
+    /** Deeper nesting than any real mask; beyond it the expression is opaque, not a stack overflow. */
+    private static final int MAX_DEPTH = 64;
+
     private final List<Token> tokens;
     private int pos;
+    private int depth;
 
     private GfpParser(List<Token> tokens) {
         this.tokens = tokens;
@@ -57,6 +61,17 @@ public final class GfpParser {
     }
 
     private GfpExpression conditional() {
+        if (++depth > MAX_DEPTH) {
+            throw new IllegalStateException("nested too deeply");
+        }
+        try {
+            return conditionalAtDepth();
+        } finally {
+            depth--;
+        }
+    }
+
+    private GfpExpression conditionalAtDepth() {
         GfpExpression cond = logical();
         if (at("?")) {
             pos++;
@@ -161,19 +176,33 @@ public final class GfpParser {
     private GfpExpression unary() {
         if (at("~")) {
             pos++;
-            return new GfpExpression.Not(unary());
+            if (++depth > MAX_DEPTH) {
+                throw new IllegalStateException("nested too deeply");
+            }
+            try {
+                return new GfpExpression.Not(unary());
+            } finally {
+                depth--;
+            }
         }
-        if (at("!") || at("-") || at("*") || at("&")) {
-            pos++;
-            unary();
-            return new GfpExpression.Opaque("unary");
-        }
-        if (at("(") && isCast()) {
-            while (!at(")")) {
-                pos++;
+        if (at("!") || at("-") || at("*") || at("&") || at("(") && isCast()) {
+            // operators that hide the bits, and casts, which keep them: either way one level down
+            boolean cast = at("(");
+            if (cast) {
+                while (!at(")")) {
+                    pos++;
+                }
             }
             pos++;
-            return unary();
+            if (++depth > MAX_DEPTH) {
+                throw new IllegalStateException("nested too deeply");
+            }
+            try {
+                GfpExpression operand = unary();
+                return cast ? operand : new GfpExpression.Opaque("unary");
+            } finally {
+                depth--;
+            }
         }
         return postfix();
     }

@@ -20,23 +20,31 @@ import org.lorebot.analyzers.patch.DiffLine;
  * @param assignedTo    the expression the result is assigned to, or null
  * @param function      the enclosing function's name when known, else ""
  * @param afterLock     true when a lock or IRQ-disabling call precedes it in the function
+ * @param mappingFallback true when it sits in the branch taken after a failed DMA mapping:
+ *                      a deliberate retry in a low zone for a device with a small mask
  */
 record AllocationSite(Allocator allocator, Call call, HunkScan hunk, TokenSpan gfpArgument,
                       GfpValue gfp, List<DiffLine> callLines, List<DiffLine> feedingLines,
                       List<String> via, boolean changed, boolean zoneDeliberate, String assignedTo,
-                      String function, boolean afterLock) {
+                      String function, boolean afterLock, boolean mappingFallback) {
 
-    /** The call's lines followed by any line that fed its mask, for quoting. */
+    /**
+     * For quoting: the lines of this hunk that fed the mask (assignments, #defines), in order,
+     * then the call's lines. Feeding lines elsewhere in the patch are named in the message
+     * (through ...) rather than quoted without their file.
+     */
     List<DiffLine> linesConcerned() {
         if (feedingLines.isEmpty()) {
             return callLines;
         }
-        java.util.ArrayList<DiffLine> all = new java.util.ArrayList<>(feedingLines);
-        for (DiffLine l : callLines) {
-            if (!all.contains(l)) {
+        List<DiffLine> here = hunk.text.lines();
+        java.util.ArrayList<DiffLine> all = new java.util.ArrayList<>();
+        for (DiffLine l : here) {
+            if (feedingLines.contains(l) && !callLines.contains(l)) {
                 all.add(l);
             }
         }
+        all.addAll(callLines);
         return all;
     }
 

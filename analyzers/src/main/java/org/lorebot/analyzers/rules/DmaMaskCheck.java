@@ -24,8 +24,11 @@ final class DmaMaskCheck implements Check {
             return;
         }
         boolean newFile = file.diff.oldPath() == null;
+        AllocationSite first = null;
+        String firstFlag = null;
+        int count = 0;
         for (AllocationSite site : file.allocations()) {
-            if (!site.changed() || site.zoneDeliberate()) {
+            if (!site.changed() || site.zoneDeliberate() || site.mappingFallback()) {
                 continue;
             }
             GfpFlag flag = site.gfp().mayHave(GfpFlag.__GFP_DMA) ? GfpFlag.__GFP_DMA
@@ -34,19 +37,24 @@ final class DmaMaskCheck implements Check {
                 continue;
             }
             String spelled = Flags.spelled(site, flag);
-            String basis;
-            if (newFile) {
-                basis = "this new file";
-            } else if (addsFlagToExistingCall(site, spelled)) {
-                basis = "the code this patch shows";
-            } else {
-                continue;
+            if (newFile || addsFlagToExistingCall(site, spelled)) {
+                count++;
+                if (first == null) {
+                    first = site;
+                    firstFlag = spelled;
+                }
             }
-            report.at(site, "DMA024", Severity.INFO, file.path,
-                    spelled + " expresses an addressing limit, but no DMA mask is set in " + basis,
-                    "This rests only on the code in the patch: no dma_set_mask(), dma_set_coherent_mask() "
-                            + "or dma_set_mask_and_coherent() call appears in it.");
         }
+        if (first == null) {
+            return;
+        }
+        // One finding per file: the missing mask is one fact, however many calls show it.
+        String where = newFile ? "this new file" : "the code this patch shows";
+        String others = count > 1 ? " (and " + (count - 1) + " more allocation" + (count > 2 ? "s" : "") + " below)" : "";
+        report.at(first, "DMA024", Severity.INFO, file.path,
+                firstFlag + " expresses an addressing limit" + others + ", but no DMA mask is set in " + where,
+                "This rests only on the code in the patch: no dma_set_mask(), dma_set_coherent_mask() "
+                        + "or dma_set_mask_and_coherent() call appears in it.");
     }
 
     /** True when the hunk's old text calls the same allocator without the flag. */

@@ -1,16 +1,14 @@
 package org.lorebot.analyzers.rules;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.lorebot.analyzers.clang.AssignmentTarget;
 import org.lorebot.analyzers.clang.Call;
 import org.lorebot.analyzers.clang.CallExtractor;
 import org.lorebot.analyzers.clang.Lexer;
+import org.lorebot.analyzers.clang.MacroDefinition;
 import org.lorebot.analyzers.clang.SourceText;
 import org.lorebot.analyzers.clang.Token;
 import org.lorebot.analyzers.clang.TokenSpan;
@@ -18,6 +16,7 @@ import org.lorebot.analyzers.dma.Allocator;
 import org.lorebot.analyzers.dma.AllocatorModel;
 import org.lorebot.analyzers.gfp.GfpEvaluator;
 import org.lorebot.analyzers.gfp.GfpExpression;
+import org.lorebot.analyzers.gfp.GfpFlag;
 import org.lorebot.analyzers.gfp.GfpMacros;
 import org.lorebot.analyzers.gfp.GfpParser;
 import org.lorebot.analyzers.gfp.GfpValue;
@@ -48,9 +47,6 @@ final class HunkScan {
             "dma_alloc_from_contiguous", "dma_release_from_contiguous", "dma_alloc_contiguous",
             "dma_free_contiguous", "cma_alloc", "cma_release");
 
-    private static final Set<String> TYPE_OR_QUALIFIER = Set.of(
-            "gfp_t", "const", "unsigned", "int", "long", "u32", "static", "register");
-
     private final AllocatorModel model;
     final Hunk hunk;
     final SourceText text;
@@ -79,6 +75,78 @@ final class HunkScan {
         }
     }
 
+    /**
+     * True when the token lies in the block of an {@code if} whose condition tests a DMA
+     * mapping error ({@code if (dma_mapping_error(...)) { ... }}), at most two blocks out:
+     * allocating from a low zone there is a deliberate retry for a device with a small mask.
+     */
+    boolean inMappingFailureBranch(int tokenIndex) {
+        int depth = 0;
+        int levels = 0;
+        for (int k = tokenIndex - 1; k >= 0 && k > tokenIndex - 600; k--) {
+            Token t = tokens.get(k);
+            if (!t.directive() && t.column() == 0 && (t.is("{") || t.is("}"))) {
+                return false; // the function starts here
+            }
+            if (t.is("}")) {
+                depth++;
+            } else if (t.is("{")) {
+                if (depth > 0) {
+                    depth--;
+                    continue;
+                }
+                if (conditionTestsMappingError(k - 1)) {
+                    return true;
+                }
+                if (++levels == 2) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean conditionTestsMappingError(int close) {
+        if (close < 0 || !tokens.get(close).is(")")) {
+            return false;
+        }
+        int parens = 0;
+        for (int k = close; k >= 0 && k > close - 200; k--) {
+            Token t = tokens.get(k);
+            if (t.is(")")) {
+                parens++;
+            } else if (t.is("(")) {
+                if (--parens == 0) {
+                    if (k == 0 || !tokens.get(k - 1).is("if")) {
+                        return false;
+                    }
+                    for (int j = k; j < close; j++) {
+                        if (tokens.get(j).isIdentifier() && tokens.get(j).text().contains("mapping_error")) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The calls that start after {@code call}, in order (found by binary search). */
+    List<Call> callsAfter(Call call) {
+        int lo = 0;
+        int hi = calls.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (calls.get(mid).nameIndex() <= call.nameIndex()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return calls.subList(lo, calls.size());
+    }
+
     /** True when both tokens lie in the same function body, as far as this hunk shows. */
     boolean sameFunction(int tokenA, int tokenB) {
         return region[tokenA] == region[tokenB];
@@ -100,38 +168,15 @@ final class HunkScan {
     /** The object-like #defines of this hunk's new text. */
     List<Define> defines() {
         List<Define> out = new ArrayList<>();
-        for (int i = 0; i + 2 < tokens.size(); i++) {
-            Token hash = tokens.get(i);
-            if (!hash.directive() || !hash.is("#") || !tokens.get(i + 1).is("define")) {
-                continue;
-            }
-            Token name = tokens.get(i + 2);
-            if (!name.isIdentifier()) {
-                continue;
-            }
-            int bodyStart = i + 3;
-            if (bodyStart < tokens.size() && tokens.get(bodyStart).is("(")
-                    && tokens.get(bodyStart).line() == name.line()
-                    && tokens.get(bodyStart).column() == name.column() + name.text().length()) {
-                continue; // function-like macro
-            }
-            int end = bodyStart;
-            while (end < tokens.size() && tokens.get(end).directive() && !tokens.get(end).is("#")) {
-                end++;
-            }
-            out.add(new Define(name.text(), new TokenSpan(tokens.subList(bodyStart, end)),
-                    text.diffLine(name.line()), name.zoneGuarded()));
+        for (MacroDefinition m : MacroDefinition.in(tokens)) {
+            out.add(new Define(m.name(), m.body(), text.diffLine(m.line()), m.zoneGuarded()));
         }
         return out;
     }
 
-    /** A tracked local gfp variable: its possible values and the lines that set them. */
-    private record Variable(GfpValue value, List<DiffLine> lines, List<String> via) { }
-
-    /** Resolves each allocation's gfp argument; call once, after the patch's defines are known. */
-    void evaluate(Map<String, List<Define>> defines) {
-        Map<String, Variable> scope = new HashMap<>();
-        Deque<Map<String, Variable>> blocks = new ArrayDeque<>();
+    /** Resolves each allocation's gfp argument; call once, after the patch's macros are known. */
+    void evaluate(PatchMacros macros) {
+        GfpScope scope = new GfpScope();
         String function = functionName(hunk.heading());
         String headerCandidate = null;
         int headerLine = -1;
@@ -141,14 +186,15 @@ final class HunkScan {
             Token t = tokens.get(i);
             if (!t.directive() && t.column() == 0 && (t.is("{") || t.is("}"))) {
                 // Kernel style: braces in column 0 open and close function bodies.
-                scope.clear();
-                blocks.clear();
+                scope.reset();
                 locked = false;
                 function = t.is("{") && headerCandidate != null ? headerCandidate : "";
             } else if (t.is("{")) {
-                blocks.push(new HashMap<>(scope));
-            } else if (t.is("}") && !blocks.isEmpty()) {
-                scope = mergeAfterBlock(blocks.pop(), scope);
+                GfpScope.Block kind = blockKind(i);
+                scope.enterBlock(kind, kind == GfpScope.Block.ELSE ? i - 1
+                        : kind == GfpScope.Block.ELSE_IF ? conditionStart(i - 1) - 2 : -1);
+            } else if (t.is("}")) {
+                scope.leaveBlock(i + 1 < tokens.size() && tokens.get(i + 1).is("else") ? i + 1 : -1);
             } else if (t.isIdentifier() && i + 1 < tokens.size() && tokens.get(i + 1).is("(")) {
                 if (!t.directive() && t.line() != headerLine && startsInColumnZero(t.line())) {
                     headerCandidate = t.text();
@@ -159,13 +205,13 @@ final class HunkScan {
                 }
             } else if (t.isIdentifier() && i + 1 < tokens.size() && isAssignment(tokens.get(i + 1))
                     && assignmentStart(i)) {
-                assign(i, scope, defines);
+                assign(i, scope, macros);
             }
             while (next < calls.size() && calls.get(next).nameIndex() <= i) {
                 Call call = calls.get(next++);
                 Allocator a = call.nameIndex() == i ? model.find(call.name()).orElse(null) : null;
                 if (a != null) {
-                    site(a, call, scope, defines, function, locked);
+                    site(a, call, scope, macros, function, locked);
                 }
             }
         }
@@ -206,7 +252,7 @@ final class HunkScan {
                 || prev.is("else") || prev.isIdentifier() || prev.is("*");
     }
 
-    private void assign(int i, Map<String, Variable> scope, Map<String, List<Define>> defines) {
+    private void assign(int i, GfpScope scope, PatchMacros macros) {
         String name = tokens.get(i).text();
         String op = tokens.get(i + 1).text();
         int end = i + 2;
@@ -226,24 +272,31 @@ final class HunkScan {
             end++;
         }
         List<Token> rhs = tokens.subList(i + 2, end);
-        Variable old = scope.get(name);
-        if (!mentionsGfp(rhs, scope, defines)) {
+        Token prev = i > 0 ? tokens.get(i - 1) : null;
+        boolean afterIf = prev != null && prev.is(")") && closesCondition(i - 1, "if");
+        boolean afterElse = prev != null && prev.is("else");
+        boolean elseFollows = end + 1 < tokens.size() && tokens.get(end).is(";") && tokens.get(end + 1).is("else");
+        Map<String, GfpScope.Variable> beforeIf = afterIf && elseFollows ? scope.snapshot() : null;
+        boolean chainElse = afterElse && scope.inChain(i - 1);
+        GfpScope.Variable old = chainElse ? scope.chainBase(name) : scope.get(name);
+        if (!mentionsGfp(rhs, scope, macros)) {
             if (op.equals("=")) {
-                scope.remove(name);
+                scope.forget(name);
             }
+            endStatement(scope, beforeIf, chainElse, end + 1);
             return;
         }
         List<DiffLine> lines = new ArrayList<>();
         List<String> via = new ArrayList<>();
-        GfpValue value = evaluate(GfpParser.parse(rhs), scope, defines, lines, via);
+        GfpValue value = evaluate(GfpParser.parse(rhs), scope, macros, lines, via);
         GfpValue before = old != null ? old.value() : GfpValue.UNKNOWN;
         if (op.equals("|=")) {
             value = before.or(value);
         } else if (op.equals("&=")) {
             value = before.and(value);
         }
-        Token prev = i > 0 ? tokens.get(i - 1) : null;
-        boolean conditional = prev != null && (prev.is(")") && closesCondition(i - 1) || prev.is("else"));
+        boolean conditional = beforeIf == null && !chainElse
+                && (prev != null && prev.is(")") && closesCondition(i - 1, null) || afterElse);
         if (conditional) {
             value = before.either(value);
         }
@@ -263,121 +316,100 @@ final class HunkScan {
         if (!via.contains(name)) {
             via.add(0, name);
         }
-        scope.put(name, new Variable(value, lines, via));
+        scope.put(name, new GfpScope.Variable(value, lines, via));
+        endStatement(scope, beforeIf, chainElse, end + 1);
     }
 
-    /** True when the ')' at {@code close} ends the condition of an if/while/for. */
-    private boolean closesCondition(int close) {
+    /** After an unbraced if-branch or else-branch statement, records or closes the if/else chain. */
+    private static void endStatement(GfpScope scope, Map<String, GfpScope.Variable> beforeIf, boolean chainElse,
+                                     int elseAt) {
+        if (beforeIf != null) {
+            scope.ifStatementEnded(beforeIf, elseAt);
+        } else if (chainElse) {
+            scope.elseStatementEnded();
+        }
+    }
+
+    /** How the block opened by the '{' at {@code open} is entered: plain, after else, or after else-if. */
+    private GfpScope.Block blockKind(int open) {
+        if (open == 0) {
+            return GfpScope.Block.PLAIN;
+        }
+        Token prev = tokens.get(open - 1);
+        if (prev.is("else")) {
+            return GfpScope.Block.ELSE;
+        }
+        if (prev.is(")")) {
+            int start = conditionStart(open - 1);
+            if (start >= 2 && tokens.get(start - 1).is("if") && tokens.get(start - 2).is("else")) {
+                return GfpScope.Block.ELSE_IF;
+            }
+        }
+        return GfpScope.Block.PLAIN;
+    }
+
+    /** Index of the '(' matching the ')' at {@code close}, or -1 (looks back at most 200 tokens). */
+    private int conditionStart(int close) {
         int depth = 0;
         for (int k = close; k >= 0 && k > close - 200; k--) {
             Token t = tokens.get(k);
             if (t.is(")")) {
                 depth++;
-            } else if (t.is("(")) {
-                depth--;
-                if (depth == 0) {
-                    return k > 0 && (tokens.get(k - 1).is("if") || tokens.get(k - 1).is("while")
-                            || tokens.get(k - 1).is("for"));
-                }
+            } else if (t.is("(") && --depth == 0) {
+                return k;
             }
         }
-        return false;
+        return -1;
     }
 
-    private static boolean mentionsGfp(List<Token> rhs, Map<String, Variable> scope,
-                                       Map<String, List<Define>> defines) {
-        GfpMacros macros = GfpMacros.standard();
+    /** True when the ')' at {@code close} ends the condition of {@code keyword} (if/while/for when null). */
+    private boolean closesCondition(int close, String keyword) {
+        int start = conditionStart(close);
+        if (start <= 0) {
+            return false;
+        }
+        Token k = tokens.get(start - 1);
+        return keyword != null ? k.is(keyword) : k.is("if") || k.is("while") || k.is("for");
+    }
+
+    private static boolean mentionsGfp(List<Token> rhs, GfpScope scope, PatchMacros macros) {
+        GfpMacros kernel = GfpMacros.standard();
         for (Token t : rhs) {
-            if (t.isIdentifier() && (macros.isKnown(t.text()) || scope.containsKey(t.text())
-                    || definesGfp(t.text(), defines, 0))) {
+            if (t.isIdentifier() && (kernel.isKnown(t.text()) || scope.has(t.text()) || macros.isGfp(t.text()))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean definesGfp(String name, Map<String, List<Define>> defines, int depth) {
-        List<Define> ds = defines.get(name);
-        if (ds == null || depth > 8) {
-            return false;
-        }
-        GfpMacros macros = GfpMacros.standard();
-        for (Define d : ds) {
-            for (Token t : d.body().tokens()) {
-                if (t.isIdentifier() && (macros.isKnown(t.text()) || definesGfp(t.text(), defines, depth + 1))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private Map<String, Variable> mergeAfterBlock(Map<String, Variable> before, Map<String, Variable> after) {
-        Map<String, Variable> merged = new HashMap<>(before);
-        for (Map.Entry<String, Variable> e : after.entrySet()) {
-            Variable was = before.get(e.getKey());
-            Variable now = e.getValue();
-            if (was == now) {
-                continue;
-            }
-            GfpValue prior = was != null ? was.value() : GfpValue.UNKNOWN;
-            merged.put(e.getKey(), new Variable(prior.either(now.value()), now.lines(), now.via()));
-        }
-        return merged;
-    }
-
-    private GfpValue evaluate(GfpExpression e, Map<String, Variable> scope,
-                              Map<String, List<Define>> defines, List<DiffLine> lines, List<String> via) {
+    /** Evaluates a mask, collecting the lines and names of the variables and macros it uses. */
+    private static GfpValue evaluate(GfpExpression e, GfpScope scope, PatchMacros macros,
+                                     List<DiffLine> lines, List<String> via) {
         return GfpEvaluator.evaluate(e, name -> {
-            Variable v = scope.get(name);
+            GfpScope.Variable v = scope.get(name);
             if (v != null) {
-                for (DiffLine l : v.lines()) {
-                    if (!lines.contains(l)) {
-                        lines.add(l);
-                    }
-                }
-                for (String n : v.via()) {
-                    if (!via.contains(n)) {
-                        via.add(n);
-                    }
-                }
+                v.lines().forEach(l -> PatchMacros.addOnce(lines, l));
+                v.via().forEach(n -> PatchMacros.addOnce(via, n));
                 return v.value();
             }
-            return expand(name, defines, lines, via, new HashSet<>());
+            PatchMacros.Expansion x = macros.expand(name);
+            if (x == null) {
+                return null;
+            }
+            x.lines().forEach(l -> PatchMacros.addOnce(lines, l));
+            x.via().forEach(n -> PatchMacros.addOnce(via, n));
+            return x.value();
         });
     }
 
-    private static GfpValue expand(String name, Map<String, List<Define>> defines, List<DiffLine> lines,
-                                   List<String> via, Set<String> expanding) {
-        List<Define> ds = defines.get(name);
-        if (ds == null || !expanding.add(name) || expanding.size() > 8) {
-            return null;
-        }
-        GfpValue value = null;
-        for (Define d : ds) {
-            GfpValue v = GfpEvaluator.evaluate(GfpParser.parse(d.body()),
-                    n -> expand(n, defines, lines, via, expanding));
-            value = value == null ? v : value.either(v);
-            if (!lines.contains(d.line())) {
-                lines.add(d.line());
-            }
-        }
-        expanding.remove(name);
-        if (!via.contains(name)) {
-            via.add(name);
-        }
-        return value;
-    }
-
-    private void site(Allocator a, Call call, Map<String, Variable> scope, Map<String, List<Define>> defines,
-                      String function, boolean locked) {
+    private void site(Allocator a, Call call, GfpScope scope, PatchMacros macros, String function, boolean locked) {
         TokenSpan gfpArg = call.argument(a.gfpArgument());
         if (gfpArg == null || gfpArg.isEmpty()) {
             return;
         }
         List<DiffLine> feeding = new ArrayList<>();
         List<String> via = new ArrayList<>();
-        GfpValue value = evaluate(GfpParser.parse(gfpArg), scope, defines, feeding, via);
+        GfpValue value = evaluate(GfpParser.parse(gfpArg), scope, macros, feeding, via);
         List<DiffLine> callLines = lines(call);
         feeding.removeAll(callLines);
         boolean changed = touches(call);
@@ -389,85 +421,23 @@ final class HunkScan {
             deliberate |= t.zoneGuarded() || t.text().equals("IS_ENABLED") || t.text().startsWith("CONFIG_ZONE_DMA");
         }
         for (String n : via) {
-            List<Define> ds = defines.get(n);
-            if (ds != null) {
-                for (Define d : ds) {
-                    deliberate |= d.zoneGuarded();
-                }
-            }
+            PatchMacros.Expansion x = macros.defines(n) ? macros.expand(n) : null;
+            deliberate |= x != null && x.zoneGuarded();
         }
         allocations.add(new AllocationSite(a, call, this, gfpArg, value, callLines, feeding, via,
-                changed, deliberate, assignedTo(call), function, locked));
+                changed, deliberate, assignedTo(call), function, locked,
+                value.mayHave(GfpFlag.__GFP_DMA) || value.mayHave(GfpFlag.__GFP_DMA32)
+                        ? inMappingFailureBranch(call.nameIndex()) : false));
     }
 
     /** The expression a call's result is assigned to ({@code host->buf}, {@code p}), or null. */
     String assignedTo(Call call) {
-        int k = call.nameIndex() - 1;
-        if (k >= 0 && tokens.get(k).is(")")) {
-            // skip a cast such as (void *) or (unsigned long)
-            int limit = Math.max(0, k - 8);
-            while (k > limit && !tokens.get(k).is("(")) {
-                k--;
-            }
-            k--;
-        }
-        if (k < 0 || !tokens.get(k).is("=")) {
-            return null;
-        }
-        int end = k;
-        int start = k - 1;
-        while (start >= 0) {
-            Token t = tokens.get(start);
-            if (t.is(";") || t.is("{") || t.is("}") || t.is(",") || t.is(")") && !bracketedMember(start)) {
-                break;
-            }
-            start--;
-        }
-        List<Token> lhs = tokens.subList(start + 1, end);
-        if (lhs.isEmpty()) {
-            return null;
-        }
-        for (Token t : lhs) {
-            if (t.is("->") || t.is(".") || t.is("[")) {
-                int from = 0;
-                while (from < lhs.size() && (TYPE_OR_QUALIFIER.contains(lhs.get(from).text()) || lhs.get(from).is("*"))) {
-                    from++;
-                }
-                return normalize(new TokenSpan(lhs.subList(from, lhs.size())).text());
-            }
-        }
-        for (int j = lhs.size() - 1; j >= 0; j--) {
-            if (lhs.get(j).isIdentifier()) {
-                return lhs.get(j).text();
-            }
-        }
-        return null;
-    }
-
-    private boolean bracketedMember(int close) {
-        return close + 1 < tokens.size() && (tokens.get(close + 1).is("->") || tokens.get(close + 1).is("."));
+        return AssignmentTarget.of(tokens, call.nameIndex());
     }
 
     /** Pointer expressions compared across statements: no spaces, no outer parentheses. */
     static String normalize(String expression) {
-        String s = expression.replace(" ", "");
-        while (s.startsWith("(") && s.endsWith(")") && balanced(s.substring(1, s.length() - 1))) {
-            s = s.substring(1, s.length() - 1);
-        }
-        return s;
-    }
-
-    private static boolean balanced(String s) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth < 0) {
-                return false;
-            }
-        }
-        return depth == 0;
+        return AssignmentTarget.normalize(expression);
     }
 
     /** The function named in a hunk heading such as {@code static int foo_probe(struct device *d)}. */

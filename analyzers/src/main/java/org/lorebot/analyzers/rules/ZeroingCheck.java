@@ -29,8 +29,8 @@ final class ZeroingCheck implements Check {
                 continue;
             }
             HunkScan hunk = site.hunk();
-            for (Call c : hunk.calls) {
-                if (c.nameIndex() <= site.call().nameIndex() || !c.name().equals("memset")) {
+            for (Call c : hunk.callsAfter(site.call())) {
+                if (!c.name().equals("memset")) {
                     continue;
                 }
                 if (c.firstLine() > site.call().lastLine() + LOOKAHEAD_LINES

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.analyzers.finding.Severity;
 import org.lorebot.analyzers.patch.DiffLine;
+import org.lorebot.analyzers.patch.PatchParser;
 import org.lorebot.analyzers.patch.UnifiedDiffParser;
 
 /** Kernel idioms the checker must get right, written as the diffs a patch would carry. */
@@ -83,6 +84,14 @@ class DmaCheckerTest {
     }
 
     @Test
+    void aCompositeMaskIsNamedByTheZoneBitInside() {
+        List<Finding> f = check("drivers/foo/foo.c", "+\tbuf = dma_alloc_coherent(dev, sz, &h, GFP_HIGHUSER);");
+        assertEquals(List.of("DMA001"), ids(f));
+        assertTrue(f.get(0).message().startsWith("__GFP_HIGHMEM (in GFP_HIGHUSER) passed to dma_alloc_coherent()"),
+                f.get(0).message());
+    }
+
+    @Test
     void contextIsNeverBlamed() {
         assertEquals(List.of(), check("drivers/foo/foo.c",
                 " \tbuf = kmalloc(64, GFP_KERNEL | GFP_DMA);",
@@ -121,6 +130,21 @@ class DmaCheckerTest {
     }
 
     @Test
+    void aMacroFromAHeaderInThePatchIsNamedNotQuoted() {
+        String diff = "diff --git a/drivers/foo/foo.h b/drivers/foo/foo.h\n--- a/drivers/foo/foo.h\n+++ b/drivers/foo/foo.h\n"
+                + "@@ -1,0 +2,1 @@\n+#define FOO_RING_GFP (GFP_KERNEL | __GFP_COMP)\n"
+                + "diff --git a/drivers/foo/foo.c b/drivers/foo/foo.c\n--- a/drivers/foo/foo.c\n+++ b/drivers/foo/foo.c\n"
+                + "@@ -40,1 +40,1 @@\n-\tring = dma_alloc_coherent(dev, sz, &h, GFP_KERNEL);\n"
+                + "+\tring = dma_alloc_coherent(dev, sz, &h, FOO_RING_GFP);\n";
+        List<Finding> f = DmaChecker.check(UnifiedDiffParser.parse(diff));
+        assertEquals(List.of("DMA004"), ids(f));
+        assertEquals("drivers/foo/foo.c", f.get(0).path());
+        assertEquals(40, f.get(0).line());
+        assertEquals(1, f.get(0).lines().size());
+        assertTrue(f.get(0).message().contains("FOO_RING_GFP"), f.get(0).message());
+    }
+
+    @Test
     void aContextCallIsJudgedWhenThePatchChangesTheMacroItUses() {
         assertEquals(List.of("DMA007", "DMA024"), ids(check("drivers/foo/foo.c",
                 "-#define FOO_GFP\tGFP_KERNEL",
@@ -145,6 +169,43 @@ class DmaCheckerTest {
                 "+\tgfp |= GFP_DMA;",
                 "+\tbuf = kmalloc(len, gfp);");
         assertEquals(Severity.WARNING, always.get(0).severity());
+    }
+
+    @Test
+    void ifAndElseBranchesExcludeEachOther() {
+        List<Finding> unbraced = check("drivers/gpu/foo/mem.c",
+                "+\tgfp_t gfp = GFP_USER | __GFP_ZERO;",
+                "+\tif (mmu->dma_bits > 32)",
+                "+\t\tgfp |= GFP_HIGHUSER;",
+                "+\telse",
+                "+\t\tgfp |= GFP_DMA32;",
+                "+\tp = alloc_page(gfp);");
+        assertEquals(List.of("DMA013"), ids(unbraced), "one zone on each branch is no conflict");
+        assertEquals(Severity.INFO, unbraced.get(0).severity());
+        List<Finding> braced = check("drivers/gpu/foo/mem.c",
+                "+\tgfp_t gfp = GFP_KERNEL;",
+                "+\tif (a) {",
+                "+\t\tgfp |= __GFP_HIGHMEM;",
+                "+\t} else if (b) {",
+                "+\t\tgfp |= GFP_DMA;",
+                "+\t} else {",
+                "+\t\tgfp |= GFP_DMA32;",
+                "+\t}",
+                "+\tp = alloc_page(gfp);");
+        assertEquals(List.of("DMA013"), ids(braced));
+        List<Finding> same = check("drivers/gpu/foo/mem.c",
+                "+\tgfp_t gfp = GFP_KERNEL | GFP_DMA;",
+                "+\tif (a)",
+                "+\t\tgfp |= GFP_DMA32;",
+                "+\tp = alloc_page(gfp);");
+        assertTrue(ids(same).contains("DMA012"), "without an else both can be set: " + ids(same));
+        assertEquals(List.of(), check("drivers/foo/foo.c",
+                "+\tgfp_t gfp = GFP_KERNEL;",
+                "+\tif (atomic)",
+                "+\t\tgfp = GFP_ATOMIC;",
+                "+\telse",
+                "+\t\tprepare(dev);",
+                "+\tt = kvmalloc(sz, gfp);"), "GFP_KERNEL remains possible");
     }
 
     @Test
@@ -221,6 +282,20 @@ class DmaCheckerTest {
     }
 
     @Test
+    void isaDmaUsersAndIommuTablesGetNotesNotWarnings() {
+        List<Finding> isa = check("drivers/net/foo/isa_card.c",
+                "+\tif (request_dma(dev->dma, \"isa_card\"))",
+                "+\t\treturn -EBUSY;",
+                "+\tlp->rx = kmalloc(RX_SIZE, GFP_KERNEL | GFP_DMA);");
+        assertEquals(List.of("DMA008"), ids(isa));
+        assertEquals(Severity.INFO, isa.get(0).severity());
+        List<Finding> iommu = check("drivers/iommu/foo-iommu.c",
+                "+\ttable = (u32 *)__get_free_pages(GFP_KERNEL | __GFP_ZERO | GFP_DMA32, order);");
+        assertEquals(List.of("DMA013"), ids(iommu));
+        assertEquals(Severity.INFO, iommu.get(0).severity());
+    }
+
+    @Test
     void kmallocGfpDmaThenMappedIsDma009NotDma008() {
         List<Finding> f = checkIn("drivers/foo/foo.c", "static int foo_probe(struct platform_device *pdev)",
                 "+\tpriv->buf = kmalloc(SZ, GFP_KERNEL | GFP_DMA);",
@@ -247,6 +322,23 @@ class DmaCheckerTest {
     }
 
     @Test
+    void stackBuffersForSpiAndUsbTransfers() {
+        List<Finding> spi = check("drivers/foo/foo.c",
+                "+\tu8 cmd = FOO_WREN;",
+                "+\tret = spi_write(spi, &cmd, 1);");
+        assertEquals(List.of("DMA015"), ids(spi));
+        assertEquals(Severity.WARNING, spi.get(0).severity(), "depends on the controller using DMA");
+        List<Finding> usb = check("drivers/foo/foo.c",
+                "+\tu8 buf[2];",
+                "+\tret = usb_control_msg(udev, usb_rcvctrlpipe(udev, 0), REQ, TYPE, 0, 0, buf, 2, 1000);");
+        assertEquals(List.of("DMA015"), ids(usb));
+        assertEquals(Severity.ERROR, usb.get(0).severity());
+        assertEquals(List.of(), check("drivers/foo/foo.c",
+                "+\tu8 buf[2];",
+                "+\tret = i2c_master_send(client, buf, 2);"), "I2C does not need DMA-safe buffers");
+    }
+
+    @Test
     void nonBlockingMasksToVmallocAndNofail() {
         assertEquals(List.of("DMA025"), ids(check("drivers/foo/foo.c", "+\tt = kvmalloc(sz, GFP_NOWAIT);")));
         assertEquals(List.of(), check("drivers/foo/foo.c", "+\tt = kvmalloc(sz, GFP_KERNEL);"));
@@ -263,6 +355,20 @@ class DmaCheckerTest {
         assertEquals(List.of(), checkIn("drivers/foo/foo.c", "static int foo_probe(struct platform_device *pdev)",
                 "+\tspin_lock_irqsave(&priv->lock, flags);",
                 "+\tbuf = dma_alloc_coherent(dev, sz, &h, GFP_ATOMIC);"));
+    }
+
+    @Test
+    void compoundPagesInAPatchForAnOlderStableTreeAreAWarning() {
+        String body = "Fix the ring.\n\n---\ndiff --git a/drivers/foo/foo.c b/drivers/foo/foo.c\n--- a/drivers/foo/foo.c\n"
+                + "+++ b/drivers/foo/foo.c\n@@ -1,1 +1,1 @@\n-\tr = dma_alloc_coherent(d, s, &h, GFP_KERNEL);\n"
+                + "+\tr = dma_alloc_coherent(d, s, &h, GFP_KERNEL | __GFP_COMP);\n";
+        List<Finding> stable = DmaChecker.check(PatchParser.parse("[PATCH 5.15] foo: fix the ring", body));
+        assertEquals(Severity.WARNING, stable.get(0).severity());
+        assertTrue(stable.get(0).explanation().contains("5.15 tree"), stable.get(0).explanation());
+        List<Finding> mainline = DmaChecker.check(PatchParser.parse("[PATCH net-next] foo: fix the ring", body));
+        assertEquals(Severity.ERROR, mainline.get(0).severity());
+        assertEquals(null, DmaChecker.olderTree(List.of("6.2", "v3", "net-next", "6.12.y")));
+        assertEquals("6.1.y", DmaChecker.olderTree(List.of("6.1.y")));
     }
 
     @Test

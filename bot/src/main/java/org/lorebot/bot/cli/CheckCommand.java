@@ -208,6 +208,11 @@ public final class CheckCommand implements Callable<Integer> {
     /** Parses and checks one message; a message that cannot be parsed is reported and skipped. */
     private static Checked check(MailParser parser, String input, int index, byte[] raw, Severity threshold,
                                  Set<String> ignored, PrintWriter err) {
+        if (!looksLikeMail(raw)) {
+            // plain `git diff` or `diff -u` output: no headers, the whole text is the patch
+            String text = new String(raw, StandardCharsets.UTF_8);
+            return new Checked(input, null, "", kept(PatchParser.parse("", text), threshold, ignored));
+        }
         MailMessage mail;
         String messageId;
         try {
@@ -224,13 +229,38 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         Patch patch = PatchParser.parse(mail.subject(), mail.body());
+        return new Checked(input, messageId, mail.subject(), kept(patch, threshold, ignored));
+    }
+
+    private static List<Finding> kept(Patch patch, Severity threshold, Set<String> ignored) {
         List<Finding> kept = new ArrayList<>();
         for (Finding f : DmaChecker.check(patch)) {
             if (f.severity().atLeast(threshold) && !ignored.contains(f.ruleId())) {
                 kept.add(f);
             }
         }
-        return new Checked(input, messageId, mail.subject(), kept);
+        return kept;
+    }
+
+    /** A mail starts with a header line ("Name: value"); a bare diff does not. */
+    private static boolean looksLikeMail(byte[] raw) {
+        int i = 0;
+        while (i < raw.length && (raw[i] == '\n' || raw[i] == '\r')) {
+            i++;
+        }
+        int start = i;
+        while (i < raw.length && raw[i] != '\n') {
+            byte b = raw[i];
+            if (b == ':') {
+                return i > start;
+            }
+            boolean nameChar = b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-' || b == '_';
+            if (!nameChar) {
+                return false;
+            }
+            i++;
+        }
+        return false;
     }
 
     private static byte[] withPlaceholderId(byte[] raw) {

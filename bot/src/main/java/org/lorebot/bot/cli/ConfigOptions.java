@@ -2,6 +2,7 @@ package org.lorebot.bot.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.lorebot.config.ConfigException;
 import org.lorebot.config.LorebotConfig;
@@ -33,14 +34,19 @@ public final class ConfigOptions {
 
     /** The configuration file that applies, or null when lorebot runs on built-in defaults. */
     public Path configFile() {
+        return configFile(System.getenv(), Path.of(""));
+    }
+
+    /** As {@link #configFile()}, for this environment and working directory. */
+    Path configFile(Map<String, String> environment, Path workingDirectory) {
         if (config != null) {
             return config;
         }
-        String fromEnvironment = System.getenv(ENVIRONMENT);
+        String fromEnvironment = environment.get(ENVIRONMENT);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Path.of(fromEnvironment);
         }
-        Path local = Path.of(DEFAULT_FILE);
+        Path local = workingDirectory.resolve(DEFAULT_FILE);
         return Files.isRegularFile(local) ? local : null;
     }
 

@@ -97,11 +97,40 @@ public final class HitFormatter {
         return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 
-    private static String column(String s, int width) {
+    /** {@code s} cut or padded to {@code width} terminal columns (CJK characters take two). */
+    static String column(String s, int width) {
         String flat = oneLine(s);
-        if (flat.length() > width) {
-            return flat.substring(0, width - 1) + "…";
+        StringBuilder sb = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < flat.length(); ) {
+            int cp = flat.codePointAt(i);
+            int w = columns(cp);
+            if (used + w > width - 1 && used + w + remainingColumns(flat, i + Character.charCount(cp)) > width) {
+                sb.append('…');
+                used++;
+                break;
+            }
+            sb.appendCodePoint(cp);
+            used += w;
+            i += Character.charCount(cp);
         }
-        return flat + " ".repeat(width - flat.length());
+        return sb + " ".repeat(Math.max(0, width - used));
+    }
+
+    private static int remainingColumns(String s, int from) {
+        int n = 0;
+        for (int i = from; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            n += columns(s.codePointAt(i));
+        }
+        return n;
+    }
+
+    /** East Asian wide and fullwidth characters take two columns on a terminal. */
+    private static int columns(int cp) {
+        boolean wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
+                || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF)
+                || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        return wide ? 2 : 1;
     }
 }

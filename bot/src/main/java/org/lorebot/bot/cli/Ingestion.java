@@ -28,6 +28,14 @@ final class Ingestion {
 
     /** Ingests {@code archive} as {@code list}; empty (after saying why on stderr) when it failed. */
     Optional<IngestSummary> ingest(MailIndex index, String list, Path archive) {
+        return ingest(index, list, archive, true);
+    }
+
+    /**
+     * As {@link #ingest(MailIndex, String, Path)}; the summary is printed only when the archive
+     * gained or lost something or had problems, unless {@code always}.
+     */
+    Optional<IngestSummary> ingest(MailIndex index, String list, Path archive, boolean always) {
         if (!Files.exists(archive)) {
             err.println("lorebot: " + list + ": no archive at " + archive);
             err.flush();
@@ -37,7 +45,9 @@ final class Ingestion {
              IngestProgress progress = new IngestProgress(err)) {
             IngestSummary summary = index.ingest(list, source, progress);
             progress.close();
-            SummaryFormatter.lines(summary).forEach(out::println);
+            if (always || summary.added() + summary.removed() > 0 || !summary.problems().isEmpty()) {
+                SummaryFormatter.lines(summary).forEach(out::println);
+            }
             out.flush();
             return Optional.of(summary);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 import org.lorebot.config.ConfigException;
 
@@ -47,7 +48,22 @@ public final class Lorebot implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Lorebot());
+        return commandLine(Clock.systemUTC());
+    }
+
+    /**
+     * The command line with the clock {@code run} takes the time from: when mail is dated, when
+     * the first run was, when a failed delivery is due again. Tests replay time with their own.
+     */
+    public static CommandLine commandLine(Clock clock) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == RunCommand.class ? type.cast(new RunCommand(clock)) : defaults.create(type);
+            }
+        };
+        CommandLine cl = new CommandLine(new Lorebot(), factory);
         cl.setExitCodeExceptionMapper(t -> EXIT_USAGE);
         cl.setExecutionExceptionHandler(Lorebot::failed);
         cl.setParameterExceptionHandler((ex, args) -> {

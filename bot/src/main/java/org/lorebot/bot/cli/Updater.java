@@ -12,7 +12,7 @@ import org.lorebot.index.archive.MirrorUpdate;
 
 /**
  * Brings inboxes up to date: mirrors those with a {@code url} from their public archive, then
- * ingests what is new. One inbox failing (server down, broken archive) is reported and the others
+ * ingests what is new ({@code fetch}, and each pass of {@code run}). One inbox failing (server down, broken archive) is reported and the others
  * go on.
  */
 final class Updater {
@@ -47,30 +47,22 @@ final class Updater {
         return failed;
     }
 
-    /**
-     * Runs rounds of {@link #update} over every configured inbox, one per {@code [review]
-     * poll-interval}, until interrupted; one round only when {@code once}.
-     */
-    int run(LorebotConfig config, boolean once) throws IOException, InterruptedException {
-        if (config.inboxes().isEmpty()) {
-            throw new InputException("no inboxes to follow: add [inbox \"NAME\"] sections to "
-                    + IngestCommand.describe(config));
-        }
-        while (true) {
-            int failed = update(config, config.inboxes());
-            if (once) {
-                return failed == 0 ? Lorebot.EXIT_OK : Lorebot.EXIT_USAGE;
-            }
-            Thread.sleep(config.review().pollInterval().toMillis());
-        }
+    boolean fetch(InboxConfig inbox) {
+        return fetch(inbox, true);
     }
 
-    private boolean fetch(InboxConfig inbox) {
+    /**
+     * Clones or fetches the inbox's epochs from its url, printing a line per epoch (only those
+     * that changed unless {@code reportUnchanged}); false, after saying why, when it failed.
+     */
+    boolean fetch(InboxConfig inbox, boolean reportUnchanged) {
         Mirror mirror = new Mirror(inbox.url().toString(), inbox.path());
         try {
             List<MirrorUpdate> updates = mirror.update(FetchProgress.monitor(inbox.name(), err));
             for (MirrorUpdate u : updates) {
-                out.println(inbox.name() + ": " + u.epoch() + " " + describe(u));
+                if (reportUnchanged || u.before() == null || u.changed()) {
+                    out.println(inbox.name() + ": " + u.epoch() + " " + describe(u));
+                }
             }
             out.flush();
             return true;

@@ -25,11 +25,12 @@ public final class Secret {
         return new Secret(value);
     }
 
-    /** The file's content without a trailing line end (how password files are usually written). */
+    /** The file's first line, without its line end. */
     public static Secret fromFile(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            String stripped = text.replaceAll("[\\r\\n]+$", "");
+            int end = text.indexOf('\n');
+            String stripped = (end < 0 ? text : text.substring(0, end)).replace("\r", "");
             if (stripped.isEmpty()) {
                 throw new IllegalArgumentException("SMTP password file " + file + " is empty");
             }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.lorebot.config.SmtpConfig.Security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +64,8 @@ public final class SmtpDelivery implements MailDelivery {
         return props;
     }
 
-    private static String protocol(SmtpSecurity security) {
-        return security == SmtpSecurity.SMTPS ? "smtps" : "smtp";
+    private static String protocol(Security security) {
+        return security == Security.SMTPS ? "smtps" : "smtp";
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.lorebot.bot.delivery;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.lorebot.config.SmtpConfig.Security;
+import org.lorebot.config.SmtpConfig;
 
 /**
  * Where and how to send.
@@ -14,7 +17,7 @@ import java.util.Optional;
  * @param password the login's password (required when {@code user} is given)
  * @param timeout  connect, read and write timeout
  */
-public record SmtpSettings(String host, int port, SmtpSecurity security, Optional<String> user,
+public record SmtpSettings(String host, int port, Security security, Optional<String> user,
                            Optional<Secret> password, Duration timeout) {
     public SmtpSettings {
         if (host == null || host.isBlank()) {
@@ -30,5 +33,22 @@ public record SmtpSettings(String host, int port, SmtpSecurity security, Optiona
             throw new IllegalArgumentException("SMTP user " + user.get() + " is set but no password (file or environment)");
         }
         timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
+    }
+
+    /**
+     * The settings of an {@code [smtp]} section, reading the password from its file or from the
+     * environment variable it names.
+     *
+     * @throws IllegalArgumentException when a login is configured but its password cannot be had
+     */
+    public static SmtpSettings from(SmtpConfig smtp, Map<String, String> environment) {
+        Optional<Secret> password = Optional.empty();
+        if (smtp.passwordFile() != null) {
+            password = Optional.of(Secret.fromFile(smtp.passwordFile()));
+        } else if (!smtp.passwordEnv().isEmpty()) {
+            password = Optional.of(Secret.fromEnvironment(smtp.passwordEnv(), environment));
+        }
+        return new SmtpSettings(smtp.host(), smtp.port(), smtp.security(),
+                smtp.authenticates() ? Optional.of(smtp.user()) : Optional.empty(), password, null);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.lorebot.analyzers.finding.Severity;
+import org.lorebot.config.ReviewConfig;
 
 /**
  * What the review policy allows, from the {@code [review]} section of the configuration.
@@ -42,10 +43,16 @@ public record PolicySettings(Set<String> lists, Severity minSeverity, Set<String
         since = since == null ? Optional.empty() : since;
     }
 
-    /** The defaults: no list, warnings and errors, 10 replies an hour, 20 per list a day. */
+    /** The {@code [review]} section's settings for a bot sending as {@code botAddresses}. */
+    public static PolicySettings from(ReviewConfig review, Set<String> botAddresses) {
+        return new PolicySettings(Set.copyOf(review.lists()), Severity.parse(review.minSeverity()), botAddresses,
+                Set.copyOf(review.ignoreSenders()), Set.copyOf(review.maintainers()), review.maxPerHour(),
+                review.maxPerListPerDay(), review.embargo(), review.since());
+    }
+
+    /** The configuration's defaults: no list, warnings and errors. */
     public static PolicySettings defaults(String botAddress) {
-        return new PolicySettings(Set.of(), Severity.WARNING, Set.of(botAddress), Set.of(), Set.of(),
-                10, 20, Duration.ZERO, Optional.empty());
+        return from(ReviewConfig.defaults(), Set.of(botAddress));
     }
 
     public PolicySettings withLists(Set<String> newLists) {

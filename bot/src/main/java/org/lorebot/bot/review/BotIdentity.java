@@ -1,5 +1,7 @@
 package org.lorebot.bot.review;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.util.Objects;
 import org.lorebot.index.mail.Address;
 
@@ -18,6 +20,24 @@ public record BotIdentity(Address address, String mailer, String contact) {
         }
         mailer = mailer == null || mailer.isBlank() ? "lorebot" : mailer.strip();
         contact = contact == null || contact.isBlank() ? address.address() : contact.strip();
+    }
+
+    /**
+     * The identity configured as {@code [delivery] from}, {@code Name <address>} or a bare address.
+     *
+     * @throws IllegalArgumentException when {@code from} is not one mailbox
+     */
+    public static BotIdentity parse(String from, String mailer, String contact) {
+        try {
+            InternetAddress[] parsed = InternetAddress.parse(from, true);
+            if (parsed.length != 1) {
+                throw new IllegalArgumentException("bot address '" + from + "' is not exactly one mailbox");
+            }
+            String name = parsed[0].getPersonal();
+            return new BotIdentity(new Address(name, parsed[0].getAddress()), mailer, contact);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("bot address '" + from + "' is not valid: " + e.getMessage(), e);
+        }
     }
 
     /** The domain of the bot's address, used for its Message-IDs. */

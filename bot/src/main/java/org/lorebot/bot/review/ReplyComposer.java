@@ -4,17 +4,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.analyzers.patch.DiffLine;
 import org.lorebot.bot.citation.Citation;
 import org.lorebot.bot.citation.ModelReference;
+import org.lorebot.config.InboxConfig.ReplyTo;
 import org.lorebot.index.mail.Address;
 import org.lorebot.index.mail.MailMessage;
 
@@ -32,9 +35,22 @@ public final class ReplyComposer {
     private static final int WIDTH = TextWrap.WIDTH;
 
     private final BotIdentity bot;
+    private final Set<String> withheld;
 
     public ReplyComposer(BotIdentity bot) {
+        this(bot, Set.of());
+    }
+
+    /**
+     * @param withheld addresses never copied, whatever the original's Cc says: the posting
+     *                 addresses of lists the bot is not allowed on, so a cross-posted patch is
+     *                 answered only where the bot may speak
+     */
+    public ReplyComposer(BotIdentity bot, Set<String> withheld) {
         this.bot = Objects.requireNonNull(bot, "bot");
+        Set<String> lower = new HashSet<>();
+        withheld.forEach(a -> lower.add(a.strip().toLowerCase(Locale.ROOT)));
+        this.withheld = Set.copyOf(lower);
     }
 
     /**
@@ -73,7 +89,7 @@ public final class ReplyComposer {
     }
 
     private List<Address> cc(MailMessage patch, ListContext list) {
-        if (list.replyTo() == ReplyTarget.AUTHOR) {
+        if (list.replyTo() == ReplyTo.AUTHOR) {
             return List.of();
         }
         Map<String, Address> unique = new LinkedHashMap<>();
@@ -86,7 +102,7 @@ public final class ReplyComposer {
         }
         List<Address> cc = new ArrayList<>();
         for (Address a : candidates) {
-            if (!a.address().isBlank() && unique.putIfAbsent(key(a), a) == null) {
+            if (!a.address().isBlank() && !withheld.contains(key(a)) && unique.putIfAbsent(key(a), a) == null) {
                 cc.add(a);
             }
         }

@@ -101,7 +101,17 @@ final class Schema {
                         first_seen INTEGER NOT NULL,
                         PRIMARY KEY (series_key, version)
                     )""",
-                    "CREATE TABLE digest_commands (message_id TEXT PRIMARY KEY, at INTEGER NOT NULL)"));
+                    "CREATE TABLE digest_commands (message_id TEXT PRIMARY KEY, at INTEGER NOT NULL)"),
+            // 2 -> 3: what the daemon decided per message, so a pass does not judge it again.
+            List.of(
+                    """
+                    CREATE TABLE decisions (
+                        message_id TEXT PRIMARY KEY,
+                        list       TEXT NOT NULL,
+                        outcome    TEXT NOT NULL,
+                        detail     TEXT NOT NULL,
+                        at         INTEGER NOT NULL
+                    )"""));
 
     /** The version this lorebot writes. */
     static final int VERSION = MIGRATIONS.size();

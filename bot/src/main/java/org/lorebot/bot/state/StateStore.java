@@ -161,7 +161,13 @@ public final class StateStore implements AutoCloseable {
 
     /** Whether a mail with this Message-ID is a reply the bot made (its own mail). */
     public synchronized boolean isOwnReply(String messageId) {
-        return !replies("WHERE reply_message_id = ?", messageId).isEmpty();
+        return ownReply(messageId).isPresent();
+    }
+
+    /** The bot's reply with this Message-ID, if it made one. */
+    public synchronized Optional<ReplyRecord> ownReply(String messageId) {
+        List<ReplyRecord> r = replies("WHERE reply_message_id = ?", messageId);
+        return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
     }
 
     private List<ReplyRecord> replies(String where, String arg) {
@@ -237,6 +243,37 @@ public final class StateStore implements AutoCloseable {
                     }
                 }
                 return Set.copyOf(out);
+            }
+        });
+    }
+
+    /**
+     * Records the final word on a message (reviewed, skipped and why, a command applied), so
+     * later passes leave it alone. A message already decided keeps its first decision.
+     */
+    public synchronized void recordDecision(String messageId, String list, String outcome, String detail, Instant at) {
+        update("record decision on " + messageId, c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO decisions"
+                    + " (message_id, list, outcome, detail, at) VALUES (?, ?, ?, ?, ?)")) {
+                p.setString(1, messageId);
+                p.setString(2, list);
+                p.setString(3, outcome);
+                p.setString(4, detail == null ? "" : detail);
+                p.setLong(5, at.toEpochMilli());
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The recorded outcome for a message, if one was recorded. */
+    public synchronized Optional<String> decision(String messageId) {
+        return query("read decision on " + messageId, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT outcome FROM decisions WHERE message_id = ?")) {
+                p.setString(1, messageId);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
+                }
             }
         });
     }

@@ -53,7 +53,6 @@ class LinuxMtdSweepTest {
             "1582884076-27615-2-git-send-email-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:941",
             "1582884076-27615-2-git-send-email-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:947",
             "1582884076-27615-2-git-send-email-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:941",
-            "1582884076-27615-2-git-send-email-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:947",
             "20190515203113.19398-1-richard@nod.at DMA022 info fs/ubifs/orphan.c:692",
             "20190520172552.217253-7-ebiggers@kernel.org DMA022 info fs/crypto/keyring.c:187",
             "20190521070643.6244-15-s.hauer@pengutronix.de DMA002 error drivers/mtd/nand/raw/gpmi-nand/gpmi-nand.c:1266",
@@ -64,32 +63,25 @@ class LinuxMtdSweepTest {
             "20200108205338.11369-3-jbx6244@gmail.com DMA008 warning drivers/mtd/nand/raw/rockchip_nandc.c:779",
             "20200108205338.11369-3-jbx6244@gmail.com DMA008 warning drivers/mtd/nand/raw/rockchip_nandc.c:783",
             "20200108205338.11369-3-jbx6244@gmail.com DMA024 info drivers/mtd/nand/raw/rockchip_nandc.c:779",
-            "20200108205338.11369-3-jbx6244@gmail.com DMA024 info drivers/mtd/nand/raw/rockchip_nandc.c:783",
             "20200124131323.23885-9-s.hauer@pengutronix.de DMA022 info fs/ubifs/quota.c:326",
             "20200124163001.28910-3-jbx6244@gmail.com DMA008 warning drivers/mtd/nand/raw/rockchip-nand-controller.c:818",
             "20200124163001.28910-3-jbx6244@gmail.com DMA008 warning drivers/mtd/nand/raw/rockchip-nand-controller.c:824",
             "20200124163001.28910-3-jbx6244@gmail.com DMA024 info drivers/mtd/nand/raw/rockchip-nand-controller.c:818",
-            "20200124163001.28910-3-jbx6244@gmail.com DMA024 info drivers/mtd/nand/raw/rockchip-nand-controller.c:824",
             "20200302024744.28185-2-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:941",
             "20200302024744.28185-2-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:947",
             "20200302024744.28185-2-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:941",
-            "20200302024744.28185-2-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:947",
             "20200303094736.7490-2-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:941",
             "20200303094736.7490-2-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:947",
             "20200303094736.7490-2-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:941",
-            "20200303094736.7490-2-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:947",
             "20200320093342.15470-2-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:908",
             "20200320093342.15470-2-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip_nand.c:914",
             "20200320093342.15470-2-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:908",
-            "20200320093342.15470-2-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:914",
             "20200426100250.14678-3-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip-nand-controller.c:940",
             "20200426100250.14678-3-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip-nand-controller.c:946",
             "20200426100250.14678-3-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip-nand-controller.c:940",
-            "20200426100250.14678-3-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip-nand-controller.c:946",
             "20200609074020.23860-3-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip-nand-controller.c:983",
             "20200609074020.23860-3-yifeng.zhao@rock-chips.com DMA008 warning drivers/mtd/nand/raw/rockchip-nand-controller.c:989",
-            "20200609074020.23860-3-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip-nand-controller.c:983",
-            "20200609074020.23860-3-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip-nand-controller.c:989");
+            "20200609074020.23860-3-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip-nand-controller.c:983");
 
     @Test
     void everyFindingInTheArchiveIsTheExpectedOne() throws IOException {
@@ -132,6 +124,73 @@ class LinuxMtdSweepTest {
         assertTrue(messages[0] > 8_500, "read " + messages[0] + " messages");
         assertEquals(List.of(), unexpectedSources, "replies, covers, pulls and robot reports must give nothing");
         assertEquals(String.join("\n", EXPECTED), String.join("\n", found));
+    }
+
+    /**
+     * With {@code -Dlorebot.benchmark=true}: patch parsing plus the DMA check over every
+     * message of the archive that carries a diff, mail already decoded, median of warm runs.
+     */
+    @Test
+    void throughput() throws IOException {
+        Assumptions.assumeTrue(Boolean.getBoolean("lorebot.benchmark"), "benchmark: run with -Dlorebot.benchmark=true");
+        Path repository = repository();
+        MailParser parser = new MailParser();
+        List<MailMessage> patches = new ArrayList<>();
+        try (ArchiveSource source = ArchiveSources.open(repository)) {
+            source.read(Map.of(), new ArchiveVisitor() {
+                @Override
+                public void entry(ArchiveEntry entry) {
+                    try {
+                        MailMessage mail = parser.parse(entry.raw(), entry.time());
+                        if (PatchParser.parse(mail.subject(), mail.body()).hasDiff()) {
+                            patches.add(mail);
+                        }
+                    } catch (MalformedMailException e) {
+                        // not a message
+                    }
+                }
+
+                @Override
+                public void problem(ArchiveProblem problem) {
+                }
+            });
+        }
+        // thread CPU time as well as wall time: the build machine is shared
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        List<Long> checkOnly = new ArrayList<>();
+        List<Long> parseAndCheck = new ArrayList<>();
+        List<Long> checkCpu = new ArrayList<>();
+        List<Long> bothCpu = new ArrayList<>();
+        for (int round = 0; round < 12; round++) {
+            List<Patch> parsed = new ArrayList<>(patches.size());
+            long c0 = cpu.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            for (MailMessage m : patches) {
+                parsed.add(PatchParser.parse(m.subject(), m.body()));
+            }
+            long c1 = cpu.getCurrentThreadCpuTime();
+            long t1 = System.nanoTime();
+            for (Patch p : parsed) {
+                DmaChecker.check(p);
+            }
+            long t2 = System.nanoTime();
+            long c2 = cpu.getCurrentThreadCpuTime();
+            parseAndCheck.add(t2 - t0);
+            checkOnly.add(t2 - t1);
+            bothCpu.add(c2 - c0);
+            checkCpu.add(c2 - c1);
+        }
+        int n = patches.size();
+        System.out.printf("linux-mtd: %d patches; DmaChecker %.0f patches/s wall, %.0f per CPU second; "
+                        + "PatchParser + DmaChecker %.0f patches/s wall, %.0f per CPU second (median of 8 warm rounds)%n",
+                n, n / (median(checkOnly.subList(4, 12)) / 1e9), n / (median(checkCpu.subList(4, 12)) / 1e9),
+                n / (median(parseAndCheck.subList(4, 12)) / 1e9), n / (median(bothCpu.subList(4, 12)) / 1e9));
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
     }
 
     /** A patch posting, not a reply, cover letter, pull request or robot report. */

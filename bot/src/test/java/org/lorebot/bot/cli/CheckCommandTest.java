@@ -146,6 +146,17 @@ class CheckCommandTest {
     }
 
     @Test
+    void aBareDiffIsCheckedToo() throws Exception {
+        Path diff = tmp.resolve("change.diff");
+        Files.writeString(diff, "diff --git a/drivers/foo/foo.c b/drivers/foo/foo.c\n--- a/drivers/foo/foo.c\n"
+                + "+++ b/drivers/foo/foo.c\n@@ -1,1 +1,1 @@\n-\tp = kmalloc(4, GFP_KERNEL);\n"
+                + "+\tp = kmalloc(4, GFP_KERNEL | GFP_DMA32);\n");
+        Run r = run("check", "--min-severity", "error", diff.toString());
+        assertEquals(1, r.exit, r.out + r.err);
+        assertTrue(r.out.startsWith("drivers/foo/foo.c:1: error: DMA007: "), r.out);
+    }
+
+    @Test
     void unreadableInputAndBadUsageExitTwoNamingTheProblem() {
         Run missing = run("check", tmp.resolve("nope.eml").toString(), corpus("012-bhe-re14-hch-looks-good.eml"));
         assertEquals(2, missing.exit);

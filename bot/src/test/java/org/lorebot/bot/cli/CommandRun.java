@@ -2,25 +2,31 @@ package org.lorebot.bot.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
 import picocli.CommandLine;
 
 /** One in-process run of the {@code lorebot} command line, with what it printed. */
-record CommandRun(int exit, String out, String err) {
+public record CommandRun(int exit, String out, String err) {
 
-    static CommandRun lorebot(String... args) {
+    public static CommandRun lorebot(String... args) {
+        return lorebot(Clock.systemUTC(), args);
+    }
+
+    /** A run with {@code clock} as the time {@code run} sees. */
+    public static CommandRun lorebot(Clock clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Lorebot.commandLine();
+        CommandLine cl = Lorebot.commandLine(clock);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);
         return new CommandRun(exit, out.toString(), err.toString());
     }
 
-    List<String> outLines() {
+    public List<String> outLines() {
         return out.isEmpty() ? List.of() : Arrays.asList(out.split("\n"));
     }
 

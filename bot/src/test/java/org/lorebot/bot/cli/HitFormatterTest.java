@@ -35,6 +35,16 @@ class HitFormatterTest {
     }
 
     @Test
+    void wideCharactersTakeTwoColumns() {
+        assertEquals("赵仪峰" + " ".repeat(22 - 6), HitFormatter.column("赵仪峰", 22));
+        assertEquals(22, HitFormatter.column("Jürgen Groß", 22).length());
+        String cut = HitFormatter.column("赵仪峰赵仪峰赵仪峰赵仪峰赵仪峰", 22);
+        assertEquals("赵仪峰赵仪峰赵仪峰赵…" + " ", cut); // 20 columns, the ellipsis, one pad
+        assertEquals("exactly twenty-two col", HitFormatter.column("exactly twenty-two col", 22));
+        assertEquals("exactly twenty-two co…", HitFormatter.column("exactly twenty-two cols", 22));
+    }
+
+    @Test
     void senderWithoutNameShowsTheAddress() {
         assertEquals("lkp@intel.com", HitFormatter.senderName("lkp@intel.com"));
         assertEquals("Kuba", HitFormatter.senderName("Kuba <kuba@kernel.org>"));

@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
  * HTTP server answering {@code info/refs?service=git-upload-pack} and {@code git-upload-pack} with
  * JGit's {@link UploadPack}, over a directory of bare repositories.
  */
-final class SmartGitServer implements AutoCloseable {
+public final class SmartGitServer implements AutoCloseable {
 
     private static final String INFO_REFS = "/info/refs";
     private static final String UPLOAD_PACK = "/git-upload-pack";
@@ -31,14 +31,14 @@ final class SmartGitServer implements AutoCloseable {
     private final HttpServer server;
     private final Path root;
 
-    SmartGitServer(Path root) throws IOException {
+    public SmartGitServer(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lorebot.config.SmtpConfig.Security;
 
 class SmtpDeliveryTest {
 
@@ -51,7 +52,7 @@ class SmtpDeliveryTest {
     }
 
     private SmtpSettings settings(Optional<String> user, Optional<Secret> password) {
-        return new SmtpSettings("127.0.0.1", port, SmtpSecurity.NONE, user, password, Duration.ofSeconds(10));
+        return new SmtpSettings("127.0.0.1", port, Security.NONE, user, password, Duration.ofSeconds(10));
     }
 
     @Test
@@ -138,12 +139,12 @@ class SmtpDeliveryTest {
 
     @Test
     void sessionPropertiesFollowTheSecuritySetting() {
-        var starttls = SmtpDelivery.properties(new SmtpSettings("smtp.example.org", 587, SmtpSecurity.STARTTLS,
+        var starttls = SmtpDelivery.properties(new SmtpSettings("smtp.example.org", 587, Security.STARTTLS,
                 Optional.of("u"), Optional.of(Secret.of(PASSWORD)), Duration.ofSeconds(30)));
         assertEquals("true", starttls.getProperty("mail.smtp.starttls.required"));
         assertEquals("true", starttls.getProperty("mail.smtp.auth"));
         assertEquals("30000", starttls.getProperty("mail.smtp.timeout"));
-        var smtps = SmtpDelivery.properties(new SmtpSettings("smtp.example.org", 465, SmtpSecurity.SMTPS,
+        var smtps = SmtpDelivery.properties(new SmtpSettings("smtp.example.org", 465, Security.SMTPS,
                 Optional.empty(), Optional.empty(), null));
         assertEquals("smtps", smtps.getProperty("mail.transport.protocol"));
         assertEquals("true", smtps.getProperty("mail.smtps.ssl.enable"));
@@ -159,7 +160,7 @@ class SmtpDeliveryTest {
         IllegalArgumentException file = assertThrows(IllegalArgumentException.class,
                 () -> Secret.fromFile(dir.resolve("missing")));
         assertTrue(file.getMessage().contains(dir.resolve("missing").toString()));
-        assertThrows(IllegalArgumentException.class, () -> new SmtpSettings("h", 25, SmtpSecurity.NONE,
+        assertThrows(IllegalArgumentException.class, () -> new SmtpSettings("h", 25, Security.NONE,
                 Optional.of("user"), Optional.empty(), null));
     }
 }

@@ -2,6 +2,7 @@ package org.lorebot.bot.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.analyzers.finding.Severity;
 import org.lorebot.analyzers.patch.DiffLine;
 import org.lorebot.bot.series.PatchMail;
+import org.lorebot.config.LorebotConfig;
 import org.lorebot.index.mail.Address;
 import org.lorebot.index.mail.MailMessage;
 
@@ -125,7 +127,42 @@ class ReviewPolicyTest {
     }
 
     @Test
+    void settingsComeFromTheReviewSection() throws Exception {
+        LorebotConfig config = LorebotConfig.parse(Path.of("lorebot.conf"), """
+                [inbox "linux-mm"]
+                    path = mirrors/linux-mm
+                    address = linux-mm@kvack.org
+                [inbox "netdev"]
+                    path = mirrors/netdev
+                    address = netdev@vger.kernel.org
+                [review]
+                    lists = linux-mm netdev
+                    min-severity = error
+                    ignore-sender = Noisy@example.net
+                    maintainer = akpm@linux-foundation.org
+                    max-per-hour = 3
+                    max-per-list-per-day = 7
+                    embargo = 2h
+                    since = 2026-01-01
+                """);
+        PolicySettings s = PolicySettings.from(config.review(), Set.of("lorebot@example.org"));
+        assertEquals(Set.of("linux-mm", "netdev"), s.lists());
+        assertEquals(Severity.ERROR, s.minSeverity());
+        assertEquals(Set.of("noisy@example.net"), s.ignoreSenders());
+        assertEquals(Set.of("akpm@linux-foundation.org"), s.maintainers());
+        assertEquals(3, s.maxPerHour());
+        assertEquals(7, s.maxPerListPerDay());
+        assertEquals(Duration.ofHours(2), s.embargo());
+        assertEquals(Optional.of(Instant.parse("2026-01-01T00:00:00Z")), s.since());
+        PolicySettings d = PolicySettings.defaults("lorebot@example.org");
+        assertEquals(Set.of(), d.lists());
+        assertEquals(Severity.WARNING, d.minSeverity());
+    }
+
+    @Test
     void rateLimitsMakeItWait() {
+        ReviewPolicy policy = new ReviewPolicy(new PolicySettings(Set.of("linux-mm"), Severity.WARNING,
+                Set.of("lorebot@example.org"), Set.of(), Set.of(), 10, 20, Duration.ZERO, Optional.empty()));
         List<Finding> one = List.of(finding("DMA001", Severity.WARNING));
         Decision hourly = policy.decide(patch, "linux-mm", one, new ReviewHistory(false, 10, 0, FIRST_RUN, Set.of()), NOW);
         assertEquals(Verdict.WAIT, hourly.verdict());

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.analyzers.finding.Severity;
 import org.lorebot.analyzers.patch.DiffLine;
 import org.lorebot.bot.citation.Citation;
+import org.lorebot.config.InboxConfig.ReplyTo;
 import org.lorebot.index.mail.Address;
 import org.lorebot.index.mail.MailMessage;
 
@@ -20,7 +22,7 @@ class ReplyComposerTest {
     static final BotIdentity BOT = new BotIdentity(new Address("lorebot", "lorebot@example.org"),
             "lorebot 0.1.0", "lorebot-admin@example.org");
     static final ListContext MM = new ListContext("linux-mm", "linux-mm@kvack.org",
-            "https://lore.kernel.org/linux-mm", ReplyTarget.ALL);
+            "https://lore.kernel.org/linux-mm", ReplyTo.ALL);
     static final Instant NOW = Instant.parse("2026-11-21T18:00:00Z");
 
     /** Headers of a real posting (the moxa patch of the Feb-2022 GFP_DMA series). */
@@ -85,14 +87,23 @@ class ReplyComposerTest {
     @Test
     void addsTheListWhenTheOriginalDidNotNameItAndAnswersOnlyTheAuthorWhenAsked() {
         ListContext mtd = new ListContext("linux-mtd", "linux-mtd@lists.infradead.org",
-                "https://lore.kernel.org/linux-mtd", ReplyTarget.ALL);
+                "https://lore.kernel.org/linux-mtd", ReplyTo.ALL);
         OutgoingMail all = composer.compose(moxaPatch(), mtd, oneItem(), List.of(), NOW).orElseThrow();
         assertEquals("linux-mtd@lists.infradead.org", all.cc().get(all.cc().size() - 1).address());
 
         ListContext authorOnly = new ListContext("linux-mm", "linux-mm@kvack.org",
-                "https://lore.kernel.org/linux-mm", ReplyTarget.AUTHOR);
+                "https://lore.kernel.org/linux-mm", ReplyTo.AUTHOR);
         OutgoingMail one = composer.compose(moxaPatch(), authorOnly, oneItem(), List.of(), NOW).orElseThrow();
         assertEquals(List.of(new Address("Baoquan He", "bhe@redhat.com")), one.recipients());
+    }
+
+    @Test
+    void neverCopiesListsTheBotMayNotPostTo() {
+        ReplyComposer careful = new ReplyComposer(BOT, Set.of("NetDev@vger.kernel.org"));
+        OutgoingMail mail = careful.compose(moxaPatch(), MM, oneItem(), List.of(), NOW).orElseThrow();
+        assertEquals(List.of("linux-kernel@vger.kernel.org", "linux-mm@kvack.org", "akpm@linux-foundation.org",
+                        "hch@lst.de", "David.Laight@ACULAB.COM"),
+                mail.cc().stream().map(Address::address).toList());
     }
 
     @Test

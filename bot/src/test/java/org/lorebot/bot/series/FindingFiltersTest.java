@@ -1,6 +1,7 @@
 package org.lorebot.bot.series;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.lorebot.bot.series.Mails.diff;
 import static org.lorebot.bot.series.Mails.mail;
 
@@ -55,6 +56,16 @@ class FindingFiltersTest {
         RepeatFilter.Split split = RepeatFilter.split(List.of(moved, fresh), earlier);
         assertEquals(List.of(fresh), split.fresh());
         assertEquals(List.of(new Repeat(moved, "https://lore.kernel.org/linux-mm/r1@example.org/")), split.repeats());
-        assertEquals("DMA001|drivers/foo.c|buf=dma_alloc_coherent(dev,64,&h,GFP_DMA);", FindingKey.of(moved));
+        assertEquals("DMA001|drivers/foo.c|buf=dma_alloc_coherent(", FindingKey.of(moved));
+    }
+
+    @Test
+    void findingKeyIgnoresArgumentsButNotWhereTheResultGoes() {
+        Finding v1 = finding("DMA001", "drivers/foo.c", "\tif (!(priv->tx = dma_alloc_coherent(dev, n, &h, GFP_KERNEL | GFP_DMA)))");
+        Finding v2 = finding("DMA001", "drivers/foo.c", "\tif (!(priv->tx = dma_alloc_coherent(dev, n, &h,", "\t\tGFP_DMA | GFP_KERNEL)))");
+        Finding rx = finding("DMA001", "drivers/foo.c", "\tif (!(priv->rx = dma_alloc_coherent(dev, n, &h, GFP_KERNEL | GFP_DMA)))");
+        assertEquals("DMA001|drivers/foo.c|if(!(priv->tx=dma_alloc_coherent(", FindingKey.of(v1));
+        assertEquals(FindingKey.of(v1), FindingKey.of(v2));
+        assertNotEquals(FindingKey.of(v1), FindingKey.of(rx));
     }
 }

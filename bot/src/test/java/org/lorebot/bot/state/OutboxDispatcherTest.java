@@ -28,9 +28,9 @@ import org.lorebot.bot.delivery.MaildirOutbox;
 import org.lorebot.bot.delivery.RenderedMail;
 import org.lorebot.bot.delivery.Secret;
 import org.lorebot.bot.delivery.SmtpDelivery;
-import org.lorebot.bot.delivery.SmtpSecurity;
 import org.lorebot.bot.delivery.SmtpSettings;
 import org.lorebot.bot.review.OutgoingMail;
+import org.lorebot.config.SmtpConfig.Security;
 import org.lorebot.index.mail.Address;
 
 /**
@@ -71,7 +71,7 @@ class OutboxDispatcherTest {
     }
 
     private SmtpDelivery smtp(String password) {
-        return new SmtpDelivery(new SmtpSettings("127.0.0.1", port, SmtpSecurity.NONE, Optional.of("lorebot"),
+        return new SmtpDelivery(new SmtpSettings("127.0.0.1", port, Security.NONE, Optional.of("lorebot"),
                 Optional.of(Secret.of(password)), Duration.ofSeconds(5)));
     }
 

@@ -55,13 +55,37 @@ class StateStoreTest {
     void newFileIsVersionedInWalModeAndRemembersItsFirstRun() throws Exception {
         Path file = dir.resolve("sub/state.sqlite");
         try (StateStore s = StateStore.open(file, at(T0))) {
-            assertEquals(2, s.schemaVersion());
+            assertEquals(3, s.schemaVersion());
             assertEquals(T0, s.firstRun());
         }
         assertEquals("wal", pragma(file, "journal_mode"));
-        assertEquals("2", pragma(file, "user_version"));
+        assertEquals("3", pragma(file, "user_version"));
         try (StateStore s = StateStore.open(file, at(T0.plus(Duration.ofDays(3))))) {
             assertEquals(T0, s.firstRun());
+        }
+    }
+
+    @Test
+    void upgradesAVersion1FileKeepingItsData() throws Exception {
+        Path file = dir.resolve("state.sqlite");
+        try (StateStore s = StateStore.open(file, at(T0))) {
+            s.recordReply(reply("p1@x", "s", 1, "r1@b", "linux-mm", T0), mail("r1@b"));
+        }
+        // what lorebot with schema version 1 left behind
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String table : List.of("decisions", "subscriptions", "digest_periods",
+                    "digest_arrivals", "digest_series", "digest_commands")) {
+                s.execute("DROP TABLE " + table);
+            }
+            s.execute("PRAGMA user_version = 1");
+        }
+        try (StateStore s = StateStore.open(file, at(T0))) {
+            assertEquals(3, s.schemaVersion());
+            assertTrue(s.replyTo("p1@x").isPresent());
+            assertEquals(Optional.empty(), s.decision("p1@x"));
+            s.recordDecision("p1@x", "linux-mm", "review", "1 finding(s)", T0);
+            s.recordDecision("p1@x", "linux-mm", "skip", "later", T0);
+            assertEquals(Optional.of("review"), s.decision("p1@x"));
         }
     }
 

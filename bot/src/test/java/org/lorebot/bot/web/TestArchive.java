@@ -40,6 +40,7 @@ final class TestArchive implements AutoCloseable {
     final byte[] mbox;
 
     private TestArchive(Path dir, List<WebRoute> routes) throws IOException, ConfigException {
+        Files.createDirectories(dir);
         Path file = dir.resolve("linux-mtd.mbox");
         mbox = mbox().getBytes(StandardCharsets.ISO_8859_1);
         Files.write(file, mbox);

@@ -13,7 +13,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
-import jakarta.mail.util.SharedByteArrayInputStream;
 
 /**
  * Collects the readable text of a message, in order: text parts (text/plain, patches attached as
@@ -67,7 +66,7 @@ final class BodyText {
         MimeMultipart multipart;
         int count;
         try {
-            multipart = new MimeMultipart(new RawSource(part));
+            multipart = new ArchivedMultipart(new RawSource(part));
             count = multipart.getCount();
         } catch (MessagingException | RuntimeException e) {
             count = 0;
@@ -115,7 +114,7 @@ final class BodyText {
     private void attachedMessage(MimePart part, int depth) {
         try {
             byte[] bytes = decoded(part);
-            part(new MimeMessage(session, new SharedByteArrayInputStream(bytes)), depth + 1);
+            part(new ArchivedMessage(session, bytes), depth + 1);
         } catch (MessagingException | IOException e) {
             append(text(part, MimeType.TEXT_PLAIN));
         }
@@ -150,7 +149,7 @@ final class BodyText {
     private static byte[] decoded(MimePart part) throws MessagingException, IOException {
         byte[] raw;
         try (InputStream in = rawStream(part)) {
-            raw = in.readAllBytes();
+            raw = in instanceof SharedBytes shared ? shared.remaining() : in.readAllBytes();
         }
         return TransferEncoding.decode(raw, part.getHeader("Content-Transfer-Encoding", null));
     }
@@ -203,7 +202,7 @@ final class BodyText {
             try {
                 String encoding = part.getHeader("Content-Transfer-Encoding", null);
                 if (encoding != null && isEncoded(encoding)) {
-                    return new SharedByteArrayInputStream(decoded(part)); // base64 multiparts exist
+                    return new SharedBytes(decoded(part)); // base64 multiparts exist
                 }
                 return rawStream(part);
             } catch (MessagingException e) {

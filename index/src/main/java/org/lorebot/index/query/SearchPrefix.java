@@ -12,11 +12,17 @@ public enum SearchPrefix {
     CC("c", IndexFields.CC),
     TO_CC("tc", IndexFields.TO, IndexFields.CC),
     ANY_ADDRESS("a", IndexFields.TO, IndexFields.CC, IndexFields.FROM),
-    BODY("b", IndexFields.NOT_QUOTED, IndexFields.QUOTED),
-    SUBJECT_BODY("bs", IndexFields.NOT_QUOTED, IndexFields.QUOTED, IndexFields.SUBJECT),
+    BODY("b", IndexFields.NOT_QUOTED, IndexFields.DIFF_FILE, IndexFields.DIFF_REMOVED,
+            IndexFields.DIFF_ADDED, IndexFields.DIFF_HUNK_HEADING, IndexFields.DIFF_CONTEXT,
+            IndexFields.QUOTED),
+    SUBJECT_BODY("bs", IndexFields.NOT_QUOTED, IndexFields.DIFF_FILE, IndexFields.DIFF_REMOVED,
+            IndexFields.DIFF_ADDED, IndexFields.DIFF_HUNK_HEADING, IndexFields.DIFF_CONTEXT,
+            IndexFields.QUOTED, IndexFields.SUBJECT),
     MESSAGE_ID("m", IndexFields.MID_TEXT),
     LIST("l", IndexFields.LIST_TEXT),
-    NOT_QUOTED("nq", IndexFields.NOT_QUOTED),
+    /** Text outside quotes, diffs included (public-inbox's nq: spans its diff prefixes). */
+    NOT_QUOTED("nq", IndexFields.NOT_QUOTED, IndexFields.DIFF_FILE, IndexFields.DIFF_REMOVED,
+            IndexFields.DIFF_ADDED, IndexFields.DIFF_HUNK_HEADING, IndexFields.DIFF_CONTEXT),
     QUOTED("q", IndexFields.QUOTED),
     DIFF_FILE("dfn", IndexFields.DIFF_FILE),
     DIFF_REMOVED("dfa", IndexFields.DIFF_REMOVED),
@@ -28,11 +34,12 @@ public enum SearchPrefix {
     /** git's stable patch-id, exact. */
     PATCH_ID("patchid"),
     /**
-     * No prefix: public-inbox's default, Message-ID, subject, from and body text (quoted or
-     * not); not diff lines.
+     * No prefix: public-inbox's default, Message-ID, subject, from and the whole body (quoted,
+     * not quoted, diffs).
      */
     NONE("", IndexFields.MID_TEXT, IndexFields.SUBJECT, IndexFields.FROM, IndexFields.QUOTED,
-            IndexFields.NOT_QUOTED);
+            IndexFields.NOT_QUOTED, IndexFields.DIFF_FILE, IndexFields.DIFF_REMOVED,
+            IndexFields.DIFF_ADDED, IndexFields.DIFF_HUNK_HEADING, IndexFields.DIFF_CONTEXT);
 
     private final String name;
     private final List<String> fields;

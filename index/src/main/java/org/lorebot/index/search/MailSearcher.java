@@ -11,9 +11,15 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -111,10 +117,9 @@ public final class MailSearcher {
             TopDocs top = searcher.search(parsed,
                     new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, wanted, false));
             checkTime(searcher, limits);
-            StoredFields stored = searcher.storedFields();
             List<SearchHit> hits = new ArrayList<>(wanted - offset);
             for (int i = offset; i < top.scoreDocs.length; i++) {
-                hits.add(hit(stored.document(top.scoreDocs[i].doc, HIT_FIELDS)));
+                hits.add(hit(searcher, top.scoreDocs[i].doc));
             }
             return new SearchResults(total, hits);
         } catch (IndexSearcher.TooManyClauses e) {
@@ -235,9 +240,8 @@ public final class MailSearcher {
         try {
             TopDocs top = searcher.search(new TermInSetQuery(IndexFields.MID, ids),
                     Math.max(1, ids.size()));
-            StoredFields stored = searcher.storedFields();
             for (ScoreDoc sd : top.scoreDocs) {
-                SearchHit hit = hit(stored.document(sd.doc, HIT_FIELDS));
+                SearchHit hit = hit(searcher, sd.doc);
                 hits.put(hit.messageId(), hit);
             }
         } finally {
@@ -249,6 +253,32 @@ public final class MailSearcher {
                     Optional.ofNullable(hits.get(p.messageId()))));
         }
         return Optional.of(new MessageThread(root.get(), entries));
+    }
+
+    /**
+     * The summary of a document, from doc values when its segment has them (cheap), else from
+     * stored fields (indexes written before the summaries had doc values).
+     */
+    private SearchHit hit(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        LeafReader reader = leaf.reader();
+        int local = doc - leaf.docBase;
+        SortedDocValues ids = reader.getSortedDocValues(IndexFields.MID);
+        BinaryDocValues subjects = reader.getBinaryDocValues(IndexFields.STORED_SUBJECT);
+        BinaryDocValues froms = reader.getBinaryDocValues(IndexFields.STORED_FROM);
+        NumericDocValues dates = reader.getNumericDocValues(IndexFields.DATE);
+        SortedDocValues lists = reader.getSortedDocValues(IndexFields.LIST);
+        if (ids == null || subjects == null || froms == null || dates == null || lists == null
+                || !ids.advanceExact(local) || !subjects.advanceExact(local)
+                || !froms.advanceExact(local) || !dates.advanceExact(local)
+                || !lists.advanceExact(local)) {
+            return hit(searcher.storedFields().document(doc, HIT_FIELDS));
+        }
+        String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+        return new SearchHit(id, subjects.binaryValue().utf8ToString(),
+                froms.binaryValue().utf8ToString(), Instant.ofEpochSecond(dates.longValue()),
+                threads.root(id).orElse(id), lists.lookupOrd(lists.ordValue()).utf8ToString());
     }
 
     private SearchHit hit(Document doc) {

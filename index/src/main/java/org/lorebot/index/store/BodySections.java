@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
 /**
  * A message body cut into the pieces public-inbox indexes under separate prefixes: quoted text
  * (blocks of lines starting with {@code >}), text outside quotes and diffs, and for diffs the
- * file names, removed, added and context lines and hunk headings. The rules follow
+ * file names, removed, added and context lines and hunk headings. Each line goes to one piece
+ * only; {@code nq:} searches the text and the diff pieces together, as public-inbox's does. The rules follow
  * public-inbox 1.9's indexer line by line (including its quirks, e.g. a {@code --- word} line
  * outside any diff starts diff mode), because its search results are lorebot's compatibility
  * oracle. Pieces of one kind are joined with {@link XapianTokenizer#SECTION_BREAK} so that phrases
  * never span two of them.
  *
- * @param notQuoted   text outside quotes and diffs (the {@code nq:} prefix)
+ * @param notQuoted   text outside quotes and diffs (with the diff pieces, {@code nq:})
  * @param quoted      quoted blocks ({@code q:})
  * @param fileNames   diff file names without their {@code a/} {@code b/} prefix ({@code dfn:})
  * @param removed     removed lines without the {@code -} ({@code dfa:})
@@ -52,13 +53,10 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
             List<String> section = lines.subList(start, i);
             if (quoted) {
                 builder.piece(builder.quoted, String.join("\n", section));
+            } else if (looksLikeDiff(section)) {
+                builder.diff(section);
             } else {
-                // public-inbox 1.9 indexes all text outside quotes as nq:, diffs included
-                // (nq:bitflips finds patches that only touch a 'bitflips' variable).
                 builder.piece(builder.notQuoted, String.join("\n", section));
-                if (looksLikeDiff(section)) {
-                    builder.diff(section);
-                }
             }
         }
         return builder.build();
@@ -108,8 +106,19 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
             target.append(text);
         }
 
+        private final List<String> pendingText = new ArrayList<>();
+
+        /** A diff piece; the text lines seen before it are flushed first, as public-inbox does. */
         void diffPiece(StringBuilder target, String text) {
+            flushText();
             piece(target, text);
+        }
+
+        void flushText() {
+            if (!pendingText.isEmpty()) {
+                piece(notQuoted, String.join("\n", pendingText));
+                pendingText.clear();
+            }
         }
 
         void fileName(String path) {
@@ -135,7 +144,9 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
                     inDiff = null;
                 } else if (line.startsWith("diff --git ") && GIT_DIFF.matcher(line).matches()) {
                     inDiff = "1";
+                    pendingText.add(line);
                 } else if (line.startsWith("diff -") && (m = OLD_DIFF.matcher(line)).matches()) {
+                    pendingText.add(line);
                     String options = m.group(1);
                     if (options.indexOf('u') >= 0 || options.indexOf('U') >= 0) {
                         inDiff = oldDiffFileName(m.group(2), m.group(3)) ? "1" : "";
@@ -148,6 +159,7 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
                     inDiff = "1";
                 } else if (line.startsWith("--- ") && (m = OLD_MINUS.matcher(line)).find()) {
                     inDiff = m.group(1);
+                    pendingText.add(line);
                 } else if (inDiff != null && (m = OLD_PLUS.matcher(line)).find()) {
                     inDiff = oldDiffFileName(inDiff, m.group(1)) ? "1" : "";
                 } else if (active && line.startsWith("+")) {
@@ -161,11 +173,13 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
                         diffPiece(hunkHeadings, m.group(1));
                     }
                 } else if (IGNORED.matcher(line).find()) {
-                    continue;
+                    pendingText.add(line);
                 } else if (!line.isEmpty()) {
+                    pendingText.add(line);
                     inDiff = null;
                 }
             }
+            flushText();
         }
 
         /** A traditional diff names both files: index their longest common trailing path. */
@@ -184,6 +198,7 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
         }
 
         BodySections build() {
+            flushText();
             return new BodySections(notQuoted.toString(), quoted.toString(),
                     fileNames.toString(), removed.toString(), added.toString(),
                     hunkHeadings.toString(), context.toString());

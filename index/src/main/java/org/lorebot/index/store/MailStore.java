@@ -22,6 +22,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.util.Bits;
 
 /**
@@ -70,7 +72,14 @@ public final class MailStore implements AutoCloseable {
 
     private synchronized IndexWriter writer() throws IOException {
         if (writer == null) {
-            writer = new IndexWriter(directory, config());
+            try {
+                writer = new IndexWriter(directory, config());
+            } catch (LockObtainFailedException e) {
+                throw new IOException("another process is writing to the index in " + directory
+                        + " (only one ingest at a time)", e);
+            }
+            // another process may have committed since this store was opened
+            committedData = readCommitData();
             SearcherManager old = searchers;
             searchers = new SearcherManager(writer, null);
             old.close();
@@ -133,6 +142,14 @@ public final class MailStore implements AutoCloseable {
             searchers = new SearcherManager(directory, null);
         }
         committedData = readCommitData();
+    }
+
+    /**
+     * The generation of the index's latest commit on disk: it changes when any process commits,
+     * so a reader can tell that documents arrived from elsewhere.
+     */
+    public long commitGeneration() throws IOException {
+        return SegmentInfos.getLastCommitGeneration(directory);
     }
 
     /** Makes recent writes visible to {@link #acquire()}. */

@@ -77,8 +77,14 @@ public final class MessageDocument {
         doc.add(new StoredField(IndexFields.DATE, date));
         doc.add(new BinaryDocValuesField(IndexFields.THREAD_REFS,
                 new BytesRef(String.join(" ", indexed.references()))));
+        String from = m.from() == null ? "" : m.from().toString();
         doc.add(new StoredField(IndexFields.STORED_SUBJECT, m.subject()));
-        doc.add(new StoredField(IndexFields.STORED_FROM, m.from() == null ? "" : m.from().toString()));
+        doc.add(new StoredField(IndexFields.STORED_FROM, from));
+        // Search results and thread overviews read these from doc values: a stored-field read
+        // inflates a whole compressed block of raw messages for three short strings.
+        doc.add(new BinaryDocValuesField(IndexFields.STORED_SUBJECT, new BytesRef(m.subject())));
+        doc.add(new BinaryDocValuesField(IndexFields.STORED_FROM, new BytesRef(from)));
+        doc.add(new SortedDocValuesField(IndexFields.LIST, new BytesRef(indexed.list())));
         doc.add(new StoredField(IndexFields.RAW, indexed.raw()));
         doc.add(new StoredField(IndexFields.EPOCH, indexed.epoch() == null ? "" : indexed.epoch()));
         if (indexed.blob() != null) {

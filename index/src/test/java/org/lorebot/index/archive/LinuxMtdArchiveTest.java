@@ -72,6 +72,10 @@ class LinuxMtdArchiveTest {
                 MailMessage m = parser.parse(e.raw(), e.time());
                 byId.computeIfAbsent(m.messageId(), k -> new ArrayList<>()).add(e);
                 idBySubject.put(m.subject(), m.messageId());
+                // decoded well enough to search: text, a sender, no encoded words left over
+                if (m.body().isBlank() || m.from().address().isEmpty() || m.subject().contains("=?")) {
+                    malformed.add(e.position() + ": poorly decoded " + m.messageId());
+                }
             } catch (MalformedMailException ex) {
                 malformed.add(e.position() + ": " + ex.getMessage());
             }

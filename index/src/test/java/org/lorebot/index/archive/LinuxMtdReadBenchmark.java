@@ -1,5 +1,6 @@
 package org.lorebot.index.archive;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lorebot.index.fixture.LinuxMtdFixture;
@@ -52,20 +54,30 @@ class LinuxMtdReadBenchmark {
         int run() throws Exception;
     }
 
+    /**
+     * Prints the median wall time and the median CPU time of the process (all threads): on a
+     * shared machine the CPU time is the steadier figure.
+     */
     private static void report(String what, Path repo, Run run) throws Exception {
-        List<Long> nanos = new ArrayList<>();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<Long> wall = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
         int count = 0;
         for (int i = 0; i < RUNS + 2; i++) { // two warm-up runs
             long start = System.nanoTime();
+            long cpuStart = os.getProcessCpuTime();
             count = run.run();
             if (i >= 2) {
-                nanos.add(System.nanoTime() - start);
+                wall.add(System.nanoTime() - start);
+                cpu.add(os.getProcessCpuTime() - cpuStart);
             }
         }
-        Collections.sort(nanos);
-        double medianMs = nanos.get(nanos.size() / 2) / 1e6;
-        System.out.printf("%-55s %6d msgs  median %8.1f ms  %8.0f msgs/s  (min %.1f, max %.1f ms)%n", what, count,
-                medianMs, count / (medianMs / 1000), nanos.get(0) / 1e6, nanos.get(nanos.size() - 1) / 1e6);
+        Collections.sort(wall);
+        Collections.sort(cpu);
+        double wallMs = wall.get(wall.size() / 2) / 1e6;
+        double cpuMs = cpu.get(cpu.size() / 2) / 1e6;
+        System.out.printf("%-58s %5d msgs  wall %7.1f ms (%6.0f msgs/s, min %.1f)  cpu %7.1f ms (%6.0f msgs/cpu-s)%n",
+                what, count, wallMs, count / (wallMs / 1000), wall.get(0) / 1e6, cpuMs, count / (cpuMs / 1000));
     }
 
     private interface EntryHandler {

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,6 +133,18 @@ class MirrorTest {
         IOException e = assertThrows(IOException.class,
                 () -> new Mirror(server.baseUrl() + "/nothing", tmp.resolve("m")).update(NullProgressMonitor.INSTANCE));
         assertTrue(e.getMessage().contains(server.baseUrl() + "/nothing/0"), e.getMessage());
+    }
+
+    @Test
+    void anUnreachableServerIsAnErrorNotAnEmptyInbox() throws IOException {
+        String url;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            url = "http://127.0.0.1:" + closed.getLocalPort() + "/lkml";
+        } // the port is free again: nothing listens there
+        String unreachable = url;
+        IOException e = assertThrows(IOException.class,
+                () -> new Mirror(unreachable, tmp.resolve("m")).update(NullProgressMonitor.INSTANCE));
+        assertTrue(e.getMessage().contains("cannot reach " + unreachable + "/0"), e.getMessage());
     }
 
     private static RecordingVisitor read(Path mirrorDir, Map<String, String> cursor) throws IOException {

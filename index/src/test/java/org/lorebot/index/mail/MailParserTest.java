@@ -63,6 +63,10 @@ class MailParserTest {
                 + "From: =?iso-8859-1?q?Andr=E9_M=FCller?= <andre@example.org>\n"
                 + "Subject: Re: =?utf-8?b?" + first + "?=\n =?utf-8?b?" + second + "?= done\n\nx\n"));
         assertEquals("Re: Grüße – ☃ done", m.subject());
+
+        MailMessage folded = parser.parse(mail("Message-ID: <f@x>\nSubject: [PATCH] video: hyperv: use physical memory for fb on\n"
+                + "\tHyperV Gen 1 VMs.\n\nx\n"));
+        assertEquals("[PATCH] video: hyperv: use physical memory for fb on HyperV Gen 1 VMs.", folded.subject());
         assertEquals("André Müller", m.from().name());
     }
 
@@ -154,6 +158,44 @@ class MailParserTest {
     }
 
     @Test
+    void readsHtmlInsideRelatedAlternativesAndForwardedMessages() throws Exception {
+        MailMessage m = parser.parse(mail("""
+                Message-ID: <fwd@x>
+                Content-Type: multipart/mixed; boundary="outer"
+
+                --outer
+                Content-Type: multipart/alternative; boundary="alt"
+
+                --alt
+                Content-Type: multipart/related; boundary="rel"
+
+                --rel
+                Content-Type: text/html; charset=utf-8
+                Content-Transfer-Encoding: quoted-printable
+
+                <div>Forwarding this =E2=80=94 see below.</div>
+                --rel
+                Content-Type: image/png
+                Content-Transfer-Encoding: base64
+
+                iVBORw0KGgo=
+                --rel--
+                --alt--
+                --outer
+                Content-Type: message/rfc822
+
+                Message-ID: <inner@x>
+                Subject: the original
+                Content-Type: text/plain
+
+                original words
+                --outer--
+                """));
+        assertEquals("Forwarding this — see below.\noriginal words\n", m.body());
+        assertEquals("fwd@x", m.messageId(), "the attached message's id is not the message's");
+    }
+
+    @Test
     void appendsPatchAttachmentsAndSkipsBinaries() throws Exception {
         String patch = "--- a/mm/dmapool.c\n+++ b/mm/dmapool.c\n@@ -1 +1 @@\n-old\n+new\n";
         MailMessage m = parser.parse(mail("Message-ID: <att@x>\n"
@@ -205,6 +247,16 @@ class MailParserTest {
         assertEquals(Instant.parse("2019-03-18T12:00:00Z"),
                 parser.parse(mail("Message-ID: <d@x>\nReceived: from a by b; Mon, 18 Mar 2019 13:00:00 +0100\n\nx\n"))
                         .date(), "Received stamp when nothing else is known");
+    }
+
+    @Test
+    void readsTheDateFormsMailersWrite() throws Exception {
+        Instant expected = Instant.parse("2023-01-02T08:14:25Z");
+        for (String date : List.of("Mon, 02 Jan 2023 08:14:25 +0000 (UTC)", "2 Jan 2023 08:14:25 GMT",
+                "Mon, 2 Jan 23 08:14:25 +0000", "Mon, 2 Jan 2023 03:14:25 EST", "Mon, 2 Jan 2023 00:14:25 -0800",
+                "Mon Jan  2 08:14:25 2023")) {
+            assertEquals(expected, parser.parse(mail("Message-ID: <d@x>\nDate: " + date + "\n\nx\n")).date(), date);
+        }
     }
 
     @Test

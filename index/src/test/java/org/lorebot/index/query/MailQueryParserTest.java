@@ -16,7 +16,7 @@ class MailQueryParserTest {
     @Test
     void lowerCaseWordsMatchTheirStem() throws Exception {
         assertEquals("s_stem:support", parse("s:supports"));
-        assertEquals("nq_stem:bitflip", parse("nq:bitflips"));
+        assertEquals("s_stem:bitflip", parse("s:bitflips"));
     }
 
     @Test
@@ -42,7 +42,8 @@ class MailQueryParserTest {
     @Test
     void multiFieldPrefixesSearchEachField() throws Exception {
         assertEquals("t:\"a b org\" c:\"a b org\" f:\"a b org\"", parse("a:a.b@org"));
-        assertEquals("nq_stem:ecc q_stem:ecc", parse("b:ecc"));
+        assertEquals("nq_stem:ecc dfn_stem:ecc dfa_stem:ecc dfb_stem:ecc dfhh_stem:ecc"
+                + " dfctx_stem:ecc q_stem:ecc", parse("b:ecc"));
     }
 
     @Test
@@ -79,8 +80,9 @@ class MailQueryParserTest {
 
     @Test
     void unknownPrefixesAreSearchedAsWords() throws Exception {
-        assertEquals("m:\"foo bar\" s:\"foo bar\" f:\"foo bar\" q:\"foo bar\" nq:\"foo bar\"",
-                parse("foo:bar"));
+        assertEquals("m:\"foo bar\" s:\"foo bar\" f:\"foo bar\" q:\"foo bar\" nq:\"foo bar\""
+                + " dfn:\"foo bar\" dfa:\"foo bar\" dfb:\"foo bar\" dfhh:\"foo bar\""
+                + " dfctx:\"foo bar\"", parse("foo:bar"));
     }
 
     @Test

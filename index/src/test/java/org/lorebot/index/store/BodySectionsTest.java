@@ -40,7 +40,7 @@ class BodySectionsTest {
         assertEquals("\tstruct foo *foo;" + BREAK + "\treturn 0;", s.context());
         assertTrue(s.notQuoted().contains("Drop GFP_DMA"));
         assertTrue(s.notQuoted().contains("2.39.0"), "the signature after '-- ' is text again");
-        assertTrue(s.notQuoted().contains("kmalloc"), "public-inbox's nq: covers diff lines too");
+        assertFalse(s.notQuoted().contains("kmalloc"), "diff lines go to their own pieces only");
     }
 
     @Test
@@ -79,6 +79,7 @@ class BodySectionsTest {
                 "+++ /dev/null", "@@ -1 +0,0 @@", "-buf = kmalloc(len, GFP_KERNEL);", ""));
         assertEquals("x/old.c", s.fileNames());
         assertEquals("", s.removed());
+        assertTrue(s.notQuoted().contains("buf = kmalloc"), "they are plain text instead");
     }
 
     @Test

@@ -10,6 +10,12 @@ Usage: make-sample.py CORPUS_DIR LINUX_MTD_EPOCH_GIT OUT_DIR
   v1 to v6, with its review) is taken, in archive order.
 Messages are written byte for byte as mboxrd (">From " quoting) with
 public-inbox's "From mboxrd@z" separator, and lists.tsv names them.
+
+The ARRIVALS are kept out of the lists' history and written to
+new-<list>.mbox instead (arrivals.tsv names them): `lorebot run` without a
+config indexes the history on its first pass, then delivers these as new mail
+so the daemon reviews them. They are real patches with findings (and a
+review reply, which the bot must leave alone).
 """
 import email.parser
 import os
@@ -35,6 +41,19 @@ URLS = {
     "linux-media": "https://lore.kernel.org/linux-media",
     "linux-mtd": "https://lore.kernel.org/linux-mtd",
 }
+ADDRESSES = {
+    "linux-mips": "linux-mips@vger.kernel.org",
+    "linux-media": "linux-media@vger.kernel.org",
+}
+
+
+# Real patches that carry findings, and a reply; delivered after the history.
+ARRIVALS = {
+    "019-n64-fbdev-n64rdp-driver.eml",      # dma_alloc_coherent(GFP_DMA | GFP_KERNEL)
+    "020-n64-fbdev-re-tsbogend.eml",        # a review of 019, quoting its diff
+    "022-n64-cart-v2-kmalloc-gfp-dma.eml",  # kmalloc(GFP_DMA) bounce buffer
+    "074-vioverlay-kzalloc-gfp-dma32.eml",  # kzalloc(GFP_KERNEL | GFP_DMA32)
+}
 
 
 def mboxrd(raw):
@@ -58,11 +77,13 @@ def list_of(raw):
 
 
 mboxes = {}
+arrivals = {}
 for name in sorted(os.listdir(corpus)):
     if name.endswith(".eml"):
         with open(os.path.join(corpus, name), "rb") as f:
             raw = f.read()
-        mboxes.setdefault(list_of(raw), []).append(mboxrd(raw))
+        target = arrivals if name in ARRIVALS else mboxes
+        target.setdefault(list_of(raw), []).append(mboxrd(raw))
 
 log = subprocess.run(["git", "--git-dir", epoch, "log", "--reverse", "--format=%H %s"],
                      check=True, capture_output=True).stdout.decode("utf-8", "replace")
@@ -79,3 +100,11 @@ with open(os.path.join(out, "lists.tsv"), "w") as index:
         with open(os.path.join(out, name + ".mbox"), "wb") as f:
             f.writelines(mboxes[name])
         index.write("%s\t%s.mbox\t%s\t%d\n" % (name, name, URLS[name], len(mboxes[name])))
+
+with open(os.path.join(out, "arrivals.tsv"), "w") as index:
+    index.write("# list\tmbox\turl\taddress\tmessages\n")
+    for name in sorted(arrivals):
+        with open(os.path.join(out, "new-" + name + ".mbox"), "wb") as f:
+            f.writelines(arrivals[name])
+        index.write("%s\tnew-%s.mbox\t%s\t%s\t%d\n"
+                    % (name, name, URLS[name], ADDRESSES[name], len(arrivals[name])))

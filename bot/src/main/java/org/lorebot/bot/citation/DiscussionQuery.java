@@ -1,0 +1,76 @@
+package org.lorebot.bot.citation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.lorebot.analyzers.finding.Finding;
+import org.lorebot.analyzers.patch.DiffLine;
+
+/**
+ * The archive search that finds earlier discussion of a finding: patches that removed the
+ * same flag from a call of the same allocator ({@code dfb:}), or added it and were reviewed
+ * ({@code dfa:}), in public-inbox's query language.
+ */
+public final class DiscussionQuery {
+
+    private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+    private static final Pattern FLAG = Pattern.compile("\\b(__GFP_[A-Z0-9_]+|GFP_[A-Z0-9_]+)\\b");
+    // Context masks are in almost every allocation; the zone and special modifiers are what
+    // the rules are about and what earlier threads discussed.
+    private static final Set<String> COMMON_FLAGS = Set.of("GFP_KERNEL", "GFP_ATOMIC", "GFP_NOWAIT",
+            "GFP_NOIO", "GFP_NOFS", "__GFP_NOWARN", "__GFP_ZERO", "__GFP_RETRY_MAYFAIL", "__GFP_NORETRY");
+    private static final Pattern ALLOCATOR = Pattern.compile("alloc|get_free_page|get_zeroed_page|kmemdup|kstrdup");
+
+    private DiscussionQuery() {
+    }
+
+    /** The query for a finding, or empty when its lines name no call and flag to look for. */
+    public static Optional<String> of(Finding finding) {
+        StringBuilder code = new StringBuilder();
+        for (DiffLine l : finding.lines()) {
+            if (l.kind() != DiffLine.Kind.REMOVED) {
+                code.append(l.text()).append('\n');
+            }
+        }
+        Optional<String> api = allocator(code.toString());
+        Optional<String> flag = flag(code.toString());
+        if (api.isEmpty() || flag.isEmpty()) {
+            return Optional.empty();
+        }
+        String a = api.get();
+        String f = flag.get();
+        // A wrapped call often has the flag alone on the changed line and the function name in
+        // the context, so the name may be in either.
+        return Optional.of("(dfb:" + f + " AND (dfb:" + a + " OR dfctx:" + a + "))"
+                + " OR (dfa:" + f + " AND (dfa:" + a + " OR dfctx:" + a + "))");
+    }
+
+    static Optional<String> allocator(String code) {
+        List<String> calls = new ArrayList<>();
+        Matcher m = CALL.matcher(code);
+        while (m.find()) {
+            calls.add(m.group(1));
+        }
+        for (String c : calls) {
+            if (ALLOCATOR.matcher(c.toLowerCase(Locale.ROOT)).find()) {
+                return Optional.of(c);
+            }
+        }
+        return calls.stream().filter(c -> !c.equals("sizeof") && !c.equals("if")).findFirst();
+    }
+
+    static Optional<String> flag(String code) {
+        Set<String> flags = new LinkedHashSet<>();
+        Matcher m = FLAG.matcher(code);
+        while (m.find()) {
+            flags.add(m.group(1));
+        }
+        return flags.stream().filter(f -> !COMMON_FLAGS.contains(f)).findFirst()
+                .or(() -> flags.stream().findFirst());
+    }
+}

@@ -1,0 +1,80 @@
+package org.lorebot.bot.daemon;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.lorebot.analyzers.finding.Finding;
+import org.lorebot.bot.citation.Candidate;
+import org.lorebot.bot.citation.Citation;
+import org.lorebot.bot.citation.CitationRanker;
+import org.lorebot.bot.citation.DiscussionQuery;
+import org.lorebot.bot.citation.PriorDiscussion;
+import org.lorebot.index.MailIndex;
+import org.lorebot.index.mail.MailMessage;
+import org.lorebot.index.query.QuerySyntaxException;
+import org.lorebot.index.search.MessageThread;
+import org.lorebot.index.search.SearchHit;
+import org.lorebot.index.search.ThreadEntry;
+import org.lorebot.index.store.StoredMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prior discussion from the archive index: patches that removed or added the same flag on the
+ * same allocator, and the replies in their threads (where maintainers said what they think),
+ * ranked by {@link CitationRanker}.
+ */
+final class IndexPriorDiscussion implements PriorDiscussion {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexPriorDiscussion.class);
+    private static final int HITS = 20;
+    private static final int THREADS_EXPANDED = 8;
+
+    private final MailIndex index;
+    private final CitationRanker ranker;
+    private final Map<String, String> inboxUrls;
+
+    /** @param inboxUrls archive URL per list name, for the links */
+    IndexPriorDiscussion(MailIndex index, CitationRanker ranker, Map<String, String> inboxUrls) {
+        this.index = index;
+        this.ranker = ranker;
+        this.inboxUrls = Map.copyOf(inboxUrls);
+    }
+
+    @Override
+    public List<Citation> find(Finding finding, MailMessage patch) {
+        Optional<String> query = DiscussionQuery.of(finding);
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<SearchHit> hits = index.search(query.get(), 0, HITS).hits();
+            Set<String> ids = new LinkedHashSet<>();
+            for (int i = 0; i < hits.size(); i++) {
+                ids.add(hits.get(i).messageId());
+                if (i < THREADS_EXPANDED) {
+                    Optional<MessageThread> thread = index.thread(hits.get(i).messageId());
+                    thread.ifPresent(t -> t.entries().stream().filter(e -> !e.ghost())
+                            .map(ThreadEntry::messageId).forEach(ids::add));
+                }
+            }
+            List<Candidate> candidates = new ArrayList<>();
+            for (String id : ids) {
+                Optional<StoredMessage> m = index.message(id);
+                m.ifPresent(s -> candidates.add(new Candidate(s.message(), urlOf(s.list()))));
+            }
+            return ranker.rank(patch, candidates);
+        } catch (QuerySyntaxException | IOException e) {
+            LOG.warn("no prior discussion for {} in {}: {}", finding.ruleId(), patch.messageId(), e.getMessage());
+            return List.of();
+        }
+    }
+
+    private String urlOf(String list) {
+        return inboxUrls.getOrDefault(list, "https://lore.kernel.org/" + list);
+    }
+}
