@@ -13,10 +13,12 @@ import org.lorebot.config.DeliveryConfig;
 import org.lorebot.config.LorebotConfig;
 
 /**
- * The delivery {@code [delivery] mode} asks for, as replies use it: in {@code dry-run} every
- * mail goes into the outbox Maildir only; in {@code send} it goes out by SMTP and then a copy
- * into the Maildir. The Maildir copy is what tells, after an interruption, whether a mail that
- * no list archive will ever show (a digest, a confirmation) already left.
+ * The delivery {@code [delivery] mode} asks for, made of the same parts as replies'
+ * ({@link MaildirOutbox}, {@link SmtpDelivery}): in {@code dry-run} every mail goes into the
+ * outbox Maildir only; in {@code send} it goes out by SMTP and <em>then</em> a copy goes into the
+ * Maildir (replies' {@code CopyThenSend} writes the copy first). Replies can be looked up in the
+ * list archive after an interruption; digests and confirmations reach one person and no archive,
+ * so the copy, written only once the server took the mail, is what tells whether one left.
  */
 public final class ConfiguredDelivery implements MailDelivery {
 

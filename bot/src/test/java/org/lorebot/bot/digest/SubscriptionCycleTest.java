@@ -112,6 +112,11 @@ class SubscriptionCycleTest {
 
     /** A person sends mail to the bot (From may be anything: SMTP does not check it). */
     private void send(String from, String subject, String body, String inReplyTo) throws Exception {
+        send(from, subject, body, inReplyTo, null);
+    }
+
+    private void send(String from, String subject, String body, String inReplyTo, String autoSubmitted)
+            throws Exception {
         Properties p = new Properties();
         p.setProperty("mail.smtp.host", "127.0.0.1");
         p.setProperty("mail.smtp.port", Integer.toString(smtpPort));
@@ -121,6 +126,9 @@ class SubscriptionCycleTest {
         m.setSubject(subject);
         if (inReplyTo != null) {
             m.setHeader("In-Reply-To", inReplyTo);
+        }
+        if (autoSubmitted != null) {
+            m.setHeader("Auto-Submitted", autoSubmitted);
         }
         m.setText(body, "utf-8");
         Transport.send(m);
@@ -313,5 +321,22 @@ class SubscriptionCycleTest {
             assertEquals(Outcome.Result.EXPIRED, manager.unsubscribe(token,
                     click.plus(h.config.digest().unsubscribeLifetime())).result());
         }
+    }
+
+    @Test
+    void automaticMailAndMailWithoutACommandAreNotAnswered() throws Exception {
+        send("vacation@example.org", "Re: subscribe", "I am away until Monday.\nlists: dmaengine\n", null,
+                "auto-replied");
+        send("MAILER-DAEMON@example.org", "Undelivered Mail: subscribe", "lists: dmaengine\n", null);
+        send("chatty@example.org", "hello", "Nice bot.\n", null);
+        RunReport r = bot(T0);
+        assertEquals(0, r.due());
+        assertEquals(3, mail.getReceivedMessages().length, "nothing was sent besides the three mails received");
+        try (StateStore store = h.openState(T0)) {
+            assertTrue(store.subscriptions().all().isEmpty());
+        }
+        // handled once: a second pass over the same mailbox does nothing either
+        bot(T0.plusSeconds(60));
+        assertEquals(3, mail.getReceivedMessages().length);
     }
 }
