@@ -21,6 +21,7 @@ import org.lorebot.index.search.MailSearcher;
 import org.lorebot.index.search.MessageThread;
 import org.lorebot.index.search.SearchLimitException;
 import org.lorebot.index.search.SearchLimits;
+import org.lorebot.index.search.SearchHit;
 import org.lorebot.index.search.SearchResults;
 import org.lorebot.index.store.IndexFields;
 import org.lorebot.index.store.MailStore;
@@ -38,6 +39,12 @@ import org.lorebot.index.thread.ThreadGraph;
  *     Optional<MessageThread> t = index.thread(r.hits().get(0).messageId());
  * }
  * }</pre>
+ *
+ * <p>Threads follow References and In-Reply-To as public-inbox's do (never subjects). A
+ * thread's id, {@link SearchHit#thread()} and {@link MessageThread#root()}, is the Message-ID
+ * of its root: the message without a parent above its oldest message, or the id of a referenced
+ * but never received message (a ghost) when that is the top. It moves when a late message
+ * merges two threads or brings an older root.
  *
  * <p>The Lucene index lives in {@code <dataDir>/lucene}. Several inboxes can share one index
  * ({@code l:} tells them apart); each keeps its own archive cursor. Threads are kept in memory

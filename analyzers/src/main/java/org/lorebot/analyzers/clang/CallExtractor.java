@@ -72,9 +72,44 @@ public final class CallExtractor {
         if (start < end || !args.isEmpty()) {
             args.add(new TokenSpan(tokens.subList(Math.min(start, end), end)));
         }
+        if (!tokens.get(nameIndex).directive()) {
+            args = withoutDirectives(args);
+        }
         int lastLine = close < 0 ? tokens.get(tokens.size() - 1).line() : tokens.get(close).line();
         return new Call(tokens.get(nameIndex).text(), nameIndex, args, tokens.get(nameIndex).line(),
                 lastLine, close >= 0);
+    }
+
+    /**
+     * Drops preprocessor lines ({@code #ifdef CONFIG_X} inside an argument list) from the
+     * arguments of a call written in ordinary code; the first branch's text is what remains.
+     */
+    private static List<TokenSpan> withoutDirectives(List<TokenSpan> args) {
+        List<TokenSpan> out = null;
+        for (int a = 0; a < args.size(); a++) {
+            List<Token> tokens = args.get(a).tokens();
+            boolean any = false;
+            for (Token t : tokens) {
+                any |= t.directive();
+            }
+            if (!any) {
+                if (out != null) {
+                    out.add(args.get(a));
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(args.subList(0, a));
+            }
+            List<Token> kept = new ArrayList<>(tokens.size());
+            for (Token t : tokens) {
+                if (!t.directive()) {
+                    kept.add(t);
+                }
+            }
+            out.add(new TokenSpan(kept));
+        }
+        return out == null ? args : out;
     }
 
     /** True when the name at {@code i} is being declared or defined rather than called. */

@@ -9,7 +9,8 @@ import java.util.Set;
 public final class Locations {
     private static final Locations STANDARD = load();
 
-    private record Entry(String pattern, CodeContext context) { }
+    /** A pattern split at its '*'s once, when the table is read. */
+    private record Entry(String[] parts, CodeContext context) { }
 
     private final List<Entry> entries;
 
@@ -27,7 +28,7 @@ public final class Locations {
             return out;
         }
         for (Entry e : entries) {
-            if (matches(e.pattern, path)) {
+            if (matches(e.parts, path)) {
                 out.add(e.context);
             }
         }
@@ -36,7 +37,10 @@ public final class Locations {
 
     /** Prefix match where '*' stands for any run of characters (a leading '*' unanchors it). */
     static boolean matches(String pattern, String path) {
-        String[] parts = pattern.split("\\*", -1);
+        return matches(pattern.split("\\*", -1), path);
+    }
+
+    private static boolean matches(String[] parts, String path) {
         int at = 0;
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
@@ -61,7 +65,7 @@ public final class Locations {
         List<Entry> entries = new ArrayList<>();
         for (TsvResource.Row row : table.rows()) {
             try {
-                entries.add(new Entry(row.get(0).strip(), CodeContext.parse(row.get(1))));
+                entries.add(new Entry(row.get(0).strip().split("\\*", -1), CodeContext.parse(row.get(1))));
             } catch (IllegalArgumentException e) {
                 throw table.error(row, "unknown context '" + row.get(1) + "'");
             }

@@ -23,6 +23,9 @@ final class AlignmentCheck implements Check {
             "dma_map_single", "dma_map_single_attrs", "sg_init_one", "sg_set_buf", "spi_write",
             "spi_read", "usb_bulk_msg", "usb_control_msg", "usb_fill_bulk_urb", "usb_fill_int_urb");
 
+    /** spi_transfer and urb members that hold a buffer the controller may DMA. */
+    private static final Set<String> TRANSFER_BUFFER_FIELDS = Set.of("tx_buf", "rx_buf", "transfer_buffer");
+
     @Override
     public void check(PatchScan patch, FileScan file, Report report) {
         if (file.in(CodeContext.ALLOCATOR) || file.in(CodeContext.ARCH)) {
@@ -37,15 +40,72 @@ final class AlignmentCheck implements Check {
                 if (!t.isIdentifier()) {
                     continue;
                 }
+                char first = t.text().charAt(0);
+                if (first != '_' && first != 'a' && first != 'A') {
+                    continue;
+                }
                 if (t.is("____cacheline_aligned") || t.is("__aligned") || t.is("aligned")) {
                     member(file, hunk, i, dmaBuffers, report, reported);
                 } else if (t.is("ARCH_KMALLOC_MINALIGN") && hunk.text.isAdded(t.line())
-                        && !reported.contains(t.line()) && !definesItself(tokens, i)) {
+                        && !reported.contains(t.line()) && !definesItself(tokens, i)
+                        && usedAsDmaAlignment(file, hunk, i)) {
                     report.add("DMA018", Severity.INFO, file.path, List.of(hunk.text.diffLine(t.line())),
                             "ARCH_KMALLOC_MINALIGN is not a DMA alignment (8 on arm64 since v6.5)", "");
                 }
             }
         }
+    }
+
+    /**
+     * ARCH_KMALLOC_MINALIGN is also legitimately kmalloc's own minimum alignment (pointer tag
+     * bits, size rounding). It is taken as a DMA alignment when it aligns a structure member,
+     * defines a *DMA* macro, rounds a buffer in code that does DMA, SPI or USB transfers, or
+     * appears anywhere in the SPI, USB or IIO subsystems.
+     */
+    private static boolean usedAsDmaAlignment(FileScan file, HunkScan hunk, int i) {
+        if (file.path.startsWith("drivers/spi/") || file.path.startsWith("drivers/usb/")
+                || file.path.startsWith("drivers/iio/")) {
+            return true; // transfer-buffer subsystems: every such use was about DMA (v6.5 conversions)
+        }
+        List<Token> tokens = hunk.tokens;
+        // __aligned(ARCH_KMALLOC_MINALIGN) / aligned(ARCH_KMALLOC_MINALIGN)
+        if (i >= 2 && tokens.get(i - 1).is("(") && (tokens.get(i - 2).is("__aligned") || tokens.get(i - 2).is("aligned"))) {
+            return true;
+        }
+        // #define SOMETHING_DMA_MINALIGN ARCH_KMALLOC_MINALIGN
+        if (i >= 3 && tokens.get(i - 2).is("define") && tokens.get(i - 1).text().contains("DMA")) {
+            return true;
+        }
+        // ALIGN(len, ARCH_KMALLOC_MINALIGN), round_up(...), PTR_ALIGN(...) in transfer code
+        for (int k = i - 1; k >= 0 && k >= i - 12; k--) {
+            Token t = tokens.get(k);
+            if (t.is(";") || t.is("{") || t.is("}")) {
+                break;
+            }
+            if (t.is("ALIGN") || t.is("round_up") || t.is("PTR_ALIGN") || t.is("roundup")) {
+                return doesTransfers(file);
+            }
+        }
+        return false;
+    }
+
+    /** True when the file's visible code maps DMA memory or runs SPI or USB transfers. */
+    private static boolean doesTransfers(FileScan file) {
+        for (HunkScan h : file.hunks) {
+            for (Call c : h.calls) {
+                String n = c.name();
+                if (n.startsWith("dma_map") || n.startsWith("sg_") || n.startsWith("spi_") || n.startsWith("usb_")
+                        || n.startsWith("dma_alloc")) {
+                    return true;
+                }
+            }
+            for (Token t : h.tokens) {
+                if (t.isIdentifier() && (t.is("tx_buf") || t.is("rx_buf") || t.is("spi_sync") || t.is("spi_message_add_tail"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean definesItself(List<Token> tokens, int i) {
@@ -174,8 +234,8 @@ final class AlignmentCheck implements Check {
                 }
                 List<Token> t = h.tokens;
                 for (int i = 0; i + 2 < t.size(); i++) {
-                    if (t.get(i).isIdentifier() && (t.get(i).is("tx_buf") || t.get(i).is("rx_buf") || t.get(i).is("transfer_buffer"))
-                            && t.get(i + 1).is("=")) {
+                    Token field = t.get(i);
+                    if (field.isIdentifier() && TRANSFER_BUFFER_FIELDS.contains(field.text()) && t.get(i + 1).is("=")) {
                         int end = i + 2;
                         while (end < t.size() && !t.get(end).is(";") && !t.get(end).is(",")) {
                             end++;

@@ -20,11 +20,13 @@ import org.lorebot.analyzers.patch.DiffLine;
  * @param assignedTo    the expression the result is assigned to, or null
  * @param function      the enclosing function's name when known, else ""
  * @param afterLock     true when a lock or IRQ-disabling call precedes it in the function
+ * @param mappingFallback true when it sits in the branch taken after a failed DMA mapping:
+ *                      a deliberate retry in a low zone for a device with a small mask
  */
 record AllocationSite(Allocator allocator, Call call, HunkScan hunk, TokenSpan gfpArgument,
                       GfpValue gfp, List<DiffLine> callLines, List<DiffLine> feedingLines,
                       List<String> via, boolean changed, boolean zoneDeliberate, String assignedTo,
-                      String function, boolean afterLock) {
+                      String function, boolean afterLock, boolean mappingFallback) {
 
     /**
      * For quoting: the lines of this hunk that fed the mask (assignments, #defines), in order,

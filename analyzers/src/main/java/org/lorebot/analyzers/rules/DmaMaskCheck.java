@@ -28,7 +28,7 @@ final class DmaMaskCheck implements Check {
         String firstFlag = null;
         int count = 0;
         for (AllocationSite site : file.allocations()) {
-            if (!site.changed() || site.zoneDeliberate()) {
+            if (!site.changed() || site.zoneDeliberate() || site.mappingFallback()) {
                 continue;
             }
             GfpFlag flag = site.gfp().mayHave(GfpFlag.__GFP_DMA) ? GfpFlag.__GFP_DMA

@@ -21,7 +21,8 @@ final class Flags {
         };
         for (Token t : site.gfpArgument().tokens()) {
             if (t.isIdentifier() && candidates.contains(t.text())) {
-                return t.text();
+                // a composite mask carries more than the zone bit: name the bit inside it
+                return t.text().startsWith("GFP_HIGHUSER") ? "__GFP_HIGHMEM (in " + t.text() + ")" : t.text();
             }
         }
         return candidates.get(0);

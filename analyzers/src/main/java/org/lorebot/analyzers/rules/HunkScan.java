@@ -2,6 +2,7 @@ package org.lorebot.analyzers.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.lorebot.analyzers.clang.AssignmentTarget;
 import org.lorebot.analyzers.clang.Call;
@@ -15,6 +16,7 @@ import org.lorebot.analyzers.dma.Allocator;
 import org.lorebot.analyzers.dma.AllocatorModel;
 import org.lorebot.analyzers.gfp.GfpEvaluator;
 import org.lorebot.analyzers.gfp.GfpExpression;
+import org.lorebot.analyzers.gfp.GfpFlag;
 import org.lorebot.analyzers.gfp.GfpMacros;
 import org.lorebot.analyzers.gfp.GfpParser;
 import org.lorebot.analyzers.gfp.GfpValue;
@@ -71,6 +73,63 @@ final class HunkScan {
             }
             region[i] = r;
         }
+    }
+
+    /**
+     * True when the token lies in the block of an {@code if} whose condition tests a DMA
+     * mapping error ({@code if (dma_mapping_error(...)) { ... }}), at most two blocks out:
+     * allocating from a low zone there is a deliberate retry for a device with a small mask.
+     */
+    boolean inMappingFailureBranch(int tokenIndex) {
+        int depth = 0;
+        int levels = 0;
+        for (int k = tokenIndex - 1; k >= 0 && k > tokenIndex - 600; k--) {
+            Token t = tokens.get(k);
+            if (!t.directive() && t.column() == 0 && (t.is("{") || t.is("}"))) {
+                return false; // the function starts here
+            }
+            if (t.is("}")) {
+                depth++;
+            } else if (t.is("{")) {
+                if (depth > 0) {
+                    depth--;
+                    continue;
+                }
+                if (conditionTestsMappingError(k - 1)) {
+                    return true;
+                }
+                if (++levels == 2) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean conditionTestsMappingError(int close) {
+        if (close < 0 || !tokens.get(close).is(")")) {
+            return false;
+        }
+        int parens = 0;
+        for (int k = close; k >= 0 && k > close - 200; k--) {
+            Token t = tokens.get(k);
+            if (t.is(")")) {
+                parens++;
+            } else if (t.is("(")) {
+                if (--parens == 0) {
+                    if (k == 0 || !tokens.get(k - 1).is("if")) {
+                        return false;
+                    }
+                    for (int j = k; j < close; j++) {
+                        if (tokens.get(j).isIdentifier() && tokens.get(j).text().contains("mapping_error")) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** The calls that start after {@code call}, in order (found by binary search). */
@@ -131,9 +190,11 @@ final class HunkScan {
                 locked = false;
                 function = t.is("{") && headerCandidate != null ? headerCandidate : "";
             } else if (t.is("{")) {
-                scope.enterBlock();
+                GfpScope.Block kind = blockKind(i);
+                scope.enterBlock(kind, kind == GfpScope.Block.ELSE ? i - 1
+                        : kind == GfpScope.Block.ELSE_IF ? conditionStart(i - 1) - 2 : -1);
             } else if (t.is("}")) {
-                scope.leaveBlock();
+                scope.leaveBlock(i + 1 < tokens.size() && tokens.get(i + 1).is("else") ? i + 1 : -1);
             } else if (t.isIdentifier() && i + 1 < tokens.size() && tokens.get(i + 1).is("(")) {
                 if (!t.directive() && t.line() != headerLine && startsInColumnZero(t.line())) {
                     headerCandidate = t.text();
@@ -211,11 +272,18 @@ final class HunkScan {
             end++;
         }
         List<Token> rhs = tokens.subList(i + 2, end);
-        GfpScope.Variable old = scope.get(name);
+        Token prev = i > 0 ? tokens.get(i - 1) : null;
+        boolean afterIf = prev != null && prev.is(")") && closesCondition(i - 1, "if");
+        boolean afterElse = prev != null && prev.is("else");
+        boolean elseFollows = end + 1 < tokens.size() && tokens.get(end).is(";") && tokens.get(end + 1).is("else");
+        Map<String, GfpScope.Variable> beforeIf = afterIf && elseFollows ? scope.snapshot() : null;
+        boolean chainElse = afterElse && scope.inChain(i - 1);
+        GfpScope.Variable old = chainElse ? scope.chainBase(name) : scope.get(name);
         if (!mentionsGfp(rhs, scope, macros)) {
             if (op.equals("=")) {
                 scope.forget(name);
             }
+            endStatement(scope, beforeIf, chainElse, end + 1);
             return;
         }
         List<DiffLine> lines = new ArrayList<>();
@@ -227,8 +295,8 @@ final class HunkScan {
         } else if (op.equals("&=")) {
             value = before.and(value);
         }
-        Token prev = i > 0 ? tokens.get(i - 1) : null;
-        boolean conditional = prev != null && (prev.is(")") && closesCondition(i - 1) || prev.is("else"));
+        boolean conditional = beforeIf == null && !chainElse
+                && (prev != null && prev.is(")") && closesCondition(i - 1, null) || afterElse);
         if (conditional) {
             value = before.either(value);
         }
@@ -249,24 +317,59 @@ final class HunkScan {
             via.add(0, name);
         }
         scope.put(name, new GfpScope.Variable(value, lines, via));
+        endStatement(scope, beforeIf, chainElse, end + 1);
     }
 
-    /** True when the ')' at {@code close} ends the condition of an if/while/for. */
-    private boolean closesCondition(int close) {
+    /** After an unbraced if-branch or else-branch statement, records or closes the if/else chain. */
+    private static void endStatement(GfpScope scope, Map<String, GfpScope.Variable> beforeIf, boolean chainElse,
+                                     int elseAt) {
+        if (beforeIf != null) {
+            scope.ifStatementEnded(beforeIf, elseAt);
+        } else if (chainElse) {
+            scope.elseStatementEnded();
+        }
+    }
+
+    /** How the block opened by the '{' at {@code open} is entered: plain, after else, or after else-if. */
+    private GfpScope.Block blockKind(int open) {
+        if (open == 0) {
+            return GfpScope.Block.PLAIN;
+        }
+        Token prev = tokens.get(open - 1);
+        if (prev.is("else")) {
+            return GfpScope.Block.ELSE;
+        }
+        if (prev.is(")")) {
+            int start = conditionStart(open - 1);
+            if (start >= 2 && tokens.get(start - 1).is("if") && tokens.get(start - 2).is("else")) {
+                return GfpScope.Block.ELSE_IF;
+            }
+        }
+        return GfpScope.Block.PLAIN;
+    }
+
+    /** Index of the '(' matching the ')' at {@code close}, or -1 (looks back at most 200 tokens). */
+    private int conditionStart(int close) {
         int depth = 0;
         for (int k = close; k >= 0 && k > close - 200; k--) {
             Token t = tokens.get(k);
             if (t.is(")")) {
                 depth++;
-            } else if (t.is("(")) {
-                depth--;
-                if (depth == 0) {
-                    return k > 0 && (tokens.get(k - 1).is("if") || tokens.get(k - 1).is("while")
-                            || tokens.get(k - 1).is("for"));
-                }
+            } else if (t.is("(") && --depth == 0) {
+                return k;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** True when the ')' at {@code close} ends the condition of {@code keyword} (if/while/for when null). */
+    private boolean closesCondition(int close, String keyword) {
+        int start = conditionStart(close);
+        if (start <= 0) {
+            return false;
+        }
+        Token k = tokens.get(start - 1);
+        return keyword != null ? k.is(keyword) : k.is("if") || k.is("while") || k.is("for");
     }
 
     private static boolean mentionsGfp(List<Token> rhs, GfpScope scope, PatchMacros macros) {
@@ -322,7 +425,9 @@ final class HunkScan {
             deliberate |= x != null && x.zoneGuarded();
         }
         allocations.add(new AllocationSite(a, call, this, gfpArg, value, callLines, feeding, via,
-                changed, deliberate, assignedTo(call), function, locked));
+                changed, deliberate, assignedTo(call), function, locked,
+                value.mayHave(GfpFlag.__GFP_DMA) || value.mayHave(GfpFlag.__GFP_DMA32)
+                        ? inMappingFailureBranch(call.nameIndex()) : false));
     }
 
     /** The expression a call's result is assigned to ({@code host->buf}, {@code p}), or null. */

@@ -30,6 +30,14 @@ final class MappingCheck implements Check {
             Map.entry("usb_fill_control_urb", 4), Map.entry("usb_bulk_msg", 2),
             Map.entry("usb_interrupt_msg", 2), Map.entry("usb_control_msg", 6),
             Map.entry("spi_write", 1), Map.entry("spi_read", 1));
+    /** Index of the length argument of those calls: a zero-length transfer maps nothing. */
+    private static final Map<String, Integer> LENGTH_ARGUMENT = Map.ofEntries(
+            Map.entry("dma_map_single", 2), Map.entry("dma_map_single_attrs", 2),
+            Map.entry("sg_init_one", 2), Map.entry("sg_set_buf", 2),
+            Map.entry("usb_fill_bulk_urb", 4), Map.entry("usb_fill_int_urb", 4),
+            Map.entry("usb_fill_control_urb", 5), Map.entry("usb_bulk_msg", 3),
+            Map.entry("usb_interrupt_msg", 3), Map.entry("usb_control_msg", 7),
+            Map.entry("spi_write", 2), Map.entry("spi_read", 2));
     private static final Set<String> DMA009_MAPPERS = Set.of(
             "dma_map_single", "dma_map_single_attrs", "dma_map_page", "dma_map_page_attrs", "sg_init_one");
     private static final Set<String> VMALLOC = Set.of(
@@ -49,11 +57,14 @@ final class MappingCheck implements Check {
                     }
                 }
                 Severity severity = file.in(CodeContext.S390) || file.in(CodeContext.ISA) || file.in(CodeContext.ARCH)
-                        ? Severity.INFO : Severity.WARNING;
+                        || site.mappingFallback() ? Severity.INFO : Severity.WARNING;
                 report.add("DMA009", severity, file.path, lines,
                         site.assignedTo() + " is allocated with " + Flags.spelled(site, GfpFlag.__GFP_DMA)
                                 + " and then mapped with " + mapping.name() + "(): use dma_alloc_noncoherent()",
-                        severity == Severity.INFO ? "The code lives where ZONE_DMA is a real hardware limit, so this is only a note." : "");
+                        site.mappingFallback() ? "This retries in ZONE_DMA after a mapping failed, a deliberate fallback "
+                                + "for devices with small masks; the DMA API would do the same without the retry."
+                                : severity == Severity.INFO
+                                ? "The code lives where ZONE_DMA is a real hardware limit, so this is only a note." : "");
             }
         }
         for (HunkScan hunk : file.hunks) {
@@ -120,7 +131,8 @@ final class MappingCheck implements Check {
     private record Declared(Origin origin, int line) { }
 
     private static void unsafeBuffers(FileScan file, HunkScan hunk, Report report) {
-        if (file.in(CodeContext.ALLOCATOR) || file.in(CodeContext.ARCH)) {
+        if (file.in(CodeContext.ALLOCATOR) || file.in(CodeContext.ARCH)
+                || hunk.calls.stream().noneMatch(c -> BUFFER_ARGUMENT.containsKey(c.name()))) {
             return;
         }
         Map<String, Declared> origins = new HashMap<>();
@@ -155,6 +167,11 @@ final class MappingCheck implements Check {
         TokenSpan arg = c.argument(BUFFER_ARGUMENT.get(c.name()));
         if (arg == null || arg.isEmpty()) {
             return;
+        }
+        Integer lengthIndex = LENGTH_ARGUMENT.get(c.name());
+        TokenSpan length = lengthIndex == null ? null : c.argument(lengthIndex);
+        if (length != null && length.text().equals("0")) {
+            return; // nothing is transferred, nothing is mapped
         }
         String text = buffer(c);
         if (text == null) {

@@ -37,8 +37,12 @@ final class PatchScan {
     final Set<String> otherCaches = new HashSet<>();
     final Set<String> maskSettingFiles = new HashSet<>();
 
-    PatchScan(List<FileDiff> diffs, AllocatorModel model, Locations locations) {
+    /** The older stable tree the subject names ({@code 5.15}), or null. */
+    final String olderTree;
+
+    PatchScan(List<FileDiff> diffs, AllocatorModel model, Locations locations, String olderTree) {
         this.model = model;
+        this.olderTree = olderTree;
         List<FileScan> scans = new ArrayList<>();
         for (FileDiff d : diffs) {
             String p = d.path();
@@ -55,9 +59,13 @@ final class PatchScan {
                 for (Define d : h.defines()) {
                     defines.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(d);
                 }
-                for (Token t : h.tokens) {
-                    if (t.isIdentifier() && MASK_SETTERS.contains(t.text())) {
-                        maskSettingFiles.add(f.path);
+                if (!maskSettingFiles.contains(f.path)) {
+                    for (Token t : h.tokens) {
+                        if (t.isIdentifier() && t.text().length() >= 8 && t.text().indexOf("mask") >= 0
+                                && MASK_SETTERS.contains(t.text())) {
+                            maskSettingFiles.add(f.path);
+                            break;
+                        }
                     }
                 }
                 for (Call c : h.calls) {

@@ -39,7 +39,10 @@ final class ZoneModifierCheck implements Check {
     private void check(PatchScan patch, FileScan file, AllocationSite site, Report report) {
         Allocator a = site.allocator();
         boolean arch = file.in(CodeContext.ARCH);
-        boolean zoneOnly = site.gfp().anyPath(s -> s.closed() && (s.bits() & GfpFlag.ZONE_BITS) != 0
+        // GFP_DMA/GFP_DMA32 with nothing else: a forgotten context mask. A bare __GFP_HIGHMEM
+        // (drbd's GFP_TRY, hibernation) is a deliberate no-reclaim page request instead.
+        boolean zoneOnly = site.gfp().anyPath(s -> s.closed()
+                && (s.has(GfpFlag.__GFP_DMA) || s.has(GfpFlag.__GFP_DMA32))
                 && (s.bits() & ~ZONE_ONLY_ALLOWED) == 0);
         String call = Flags.call(site);
         if (zoneOnly && !arch) {
@@ -68,7 +71,8 @@ final class ZoneModifierCheck implements Check {
         for (Map.Entry<ZoneEffect, List<GfpFlag>> e : effects.entrySet()) {
             String flags = names(site, e.getValue());
             String via = "";
-            boolean conditional = e.getValue().stream().allMatch(f -> Flags.conditional(site, f));
+            boolean conditional = site.mappingFallback()
+                    || e.getValue().stream().allMatch(f -> Flags.conditional(site, f));
             switch (e.getKey()) {
                 case REDUNDANT -> {
                     if (!zoneOnly && !arch) {
@@ -127,11 +131,13 @@ final class ZoneModifierCheck implements Check {
     }
 
     private static final String CONDITIONAL = "The flag is set only on some paths, so the code chooses the zone "
-            + "deliberately (for example after a failed mapping); this is only a note.";
+            + "deliberately; this is only a note.";
+    private static final String FALLBACK = "The allocation retries in a low zone after a DMA mapping failed, "
+            + "a deliberate fallback for devices with small masks; this is only a note.";
 
     private static void dmaKmalloc(FileScan file, AllocationSite site, String flags, boolean conditional, Report report) {
         Severity severity = conditional ? Severity.INFO : Severity.WARNING;
-        String context = conditional ? CONDITIONAL : "";
+        String context = site.mappingFallback() ? FALLBACK : conditional ? CONDITIONAL : "";
         if (file.in(CodeContext.S390)) {
             severity = Severity.INFO;
             context = "This is s390 code, which needs memory below 2 GiB for channel I/O; "
@@ -169,7 +175,7 @@ final class ZoneModifierCheck implements Check {
             return;
         }
         Severity severity = conditional ? Severity.INFO : Severity.WARNING;
-        String context = conditional ? CONDITIONAL : "";
+        String context = site.mappingFallback() ? FALLBACK : conditional ? CONDITIONAL : "";
         if (file.in(CodeContext.S390)) {
             severity = Severity.INFO;
             context = "In s390 code a raw low allocation is acceptable (channel I/O needs memory below 2 GiB).";

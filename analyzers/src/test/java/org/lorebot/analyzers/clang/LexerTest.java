@@ -77,6 +77,20 @@ class LexerTest {
     }
 
     @Test
+    void preprocessorLinesInsideAnArgumentListAreNotArguments() {
+        List<Token> tokens = Lexer.lex(source(
+                "buf = dma_alloc_coherent(dev, size, &h,",
+                "#ifdef CONFIG_FOO_LOW",
+                "\t\tGFP_KERNEL | GFP_DMA);",
+                "#else",
+                "\t\tGFP_KERNEL);",
+                "#endif"));
+        Call c = new CallExtractor(tokens).calls(n -> n.equals("dma_alloc_coherent")).get(0);
+        assertEquals(4, c.arguments().size());
+        assertEquals("GFP_KERNEL|GFP_DMA", c.argument(3).text());
+    }
+
+    @Test
     void declarationsAndDefinitionsAreNotCalls() {
         List<Token> tokens = Lexer.lex(source(
                 "void *kmalloc(size_t size, gfp_t flags);",

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.analyzers.finding.Severity;
 import org.lorebot.analyzers.patch.DiffLine;
+import org.lorebot.analyzers.patch.PatchParser;
 import org.lorebot.analyzers.patch.UnifiedDiffParser;
 
 /** Kernel idioms the checker must get right, written as the diffs a patch would carry. */
@@ -80,6 +81,14 @@ class DmaCheckerTest {
         assertEquals(List.of("DMA001", "DMA024"), ids(f), "the patch adds the flag and sets no DMA mask");
         assertEquals(10, f.get(0).line(), "the finding points at the call's first line");
         assertEquals(3, f.get(0).lines().size(), "the whole call is quoted");
+    }
+
+    @Test
+    void aCompositeMaskIsNamedByTheZoneBitInside() {
+        List<Finding> f = check("drivers/foo/foo.c", "+\tbuf = dma_alloc_coherent(dev, sz, &h, GFP_HIGHUSER);");
+        assertEquals(List.of("DMA001"), ids(f));
+        assertTrue(f.get(0).message().startsWith("__GFP_HIGHMEM (in GFP_HIGHUSER) passed to dma_alloc_coherent()"),
+                f.get(0).message());
     }
 
     @Test
@@ -160,6 +169,43 @@ class DmaCheckerTest {
                 "+\tgfp |= GFP_DMA;",
                 "+\tbuf = kmalloc(len, gfp);");
         assertEquals(Severity.WARNING, always.get(0).severity());
+    }
+
+    @Test
+    void ifAndElseBranchesExcludeEachOther() {
+        List<Finding> unbraced = check("drivers/gpu/foo/mem.c",
+                "+\tgfp_t gfp = GFP_USER | __GFP_ZERO;",
+                "+\tif (mmu->dma_bits > 32)",
+                "+\t\tgfp |= GFP_HIGHUSER;",
+                "+\telse",
+                "+\t\tgfp |= GFP_DMA32;",
+                "+\tp = alloc_page(gfp);");
+        assertEquals(List.of("DMA013"), ids(unbraced), "one zone on each branch is no conflict");
+        assertEquals(Severity.INFO, unbraced.get(0).severity());
+        List<Finding> braced = check("drivers/gpu/foo/mem.c",
+                "+\tgfp_t gfp = GFP_KERNEL;",
+                "+\tif (a) {",
+                "+\t\tgfp |= __GFP_HIGHMEM;",
+                "+\t} else if (b) {",
+                "+\t\tgfp |= GFP_DMA;",
+                "+\t} else {",
+                "+\t\tgfp |= GFP_DMA32;",
+                "+\t}",
+                "+\tp = alloc_page(gfp);");
+        assertEquals(List.of("DMA013"), ids(braced));
+        List<Finding> same = check("drivers/gpu/foo/mem.c",
+                "+\tgfp_t gfp = GFP_KERNEL | GFP_DMA;",
+                "+\tif (a)",
+                "+\t\tgfp |= GFP_DMA32;",
+                "+\tp = alloc_page(gfp);");
+        assertTrue(ids(same).contains("DMA012"), "without an else both can be set: " + ids(same));
+        assertEquals(List.of(), check("drivers/foo/foo.c",
+                "+\tgfp_t gfp = GFP_KERNEL;",
+                "+\tif (atomic)",
+                "+\t\tgfp = GFP_ATOMIC;",
+                "+\telse",
+                "+\t\tprepare(dev);",
+                "+\tt = kvmalloc(sz, gfp);"), "GFP_KERNEL remains possible");
     }
 
     @Test
@@ -309,6 +355,20 @@ class DmaCheckerTest {
         assertEquals(List.of(), checkIn("drivers/foo/foo.c", "static int foo_probe(struct platform_device *pdev)",
                 "+\tspin_lock_irqsave(&priv->lock, flags);",
                 "+\tbuf = dma_alloc_coherent(dev, sz, &h, GFP_ATOMIC);"));
+    }
+
+    @Test
+    void compoundPagesInAPatchForAnOlderStableTreeAreAWarning() {
+        String body = "Fix the ring.\n\n---\ndiff --git a/drivers/foo/foo.c b/drivers/foo/foo.c\n--- a/drivers/foo/foo.c\n"
+                + "+++ b/drivers/foo/foo.c\n@@ -1,1 +1,1 @@\n-\tr = dma_alloc_coherent(d, s, &h, GFP_KERNEL);\n"
+                + "+\tr = dma_alloc_coherent(d, s, &h, GFP_KERNEL | __GFP_COMP);\n";
+        List<Finding> stable = DmaChecker.check(PatchParser.parse("[PATCH 5.15] foo: fix the ring", body));
+        assertEquals(Severity.WARNING, stable.get(0).severity());
+        assertTrue(stable.get(0).explanation().contains("5.15 tree"), stable.get(0).explanation());
+        List<Finding> mainline = DmaChecker.check(PatchParser.parse("[PATCH net-next] foo: fix the ring", body));
+        assertEquals(Severity.ERROR, mainline.get(0).severity());
+        assertEquals(null, DmaChecker.olderTree(List.of("6.2", "v3", "net-next", "6.12.y")));
+        assertEquals("6.1.y", DmaChecker.olderTree(List.of("6.1.y")));
     }
 
     @Test

@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             ExplainCommand.class,
             RulesCommand.class,
+            DigestCommand.class,
+            SubscribersCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Lorebot implements Runnable {

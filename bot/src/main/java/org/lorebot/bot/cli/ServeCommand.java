@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.lorebot.bot.digest.DigestServices;
 import org.lorebot.bot.state.StateStore;
@@ -46,6 +47,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting anyway
+        }
+    }
+
     @Override
     public Integer call() throws IOException, ConfigException {
         LorebotConfig config = options.load();
@@ -63,22 +72,35 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (or point --data or [core] data at the data directory)");
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        // On SIGTERM or Ctrl-C the hook wakes the command and waits (a little) for it to stop
+        // the server and close the index before the JVM halts.
+        Thread hook = new Thread(() -> {
+            stopped.countDown();
+            try {
+                closed.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "lorebot-serve-stop");
         Clock clock = Clock.systemUTC();
         try (MailIndex index = MailIndex.open(data);
              StateStore state = StateStore.open(config.core().state(), clock);
              WebServer web = WebServer.start(index, config, address,
                      UnsubscribePages.routes(DigestServices.subscriptionManager(config, state), clock))) {
-            Thread hook = new Thread(() -> {
-                web.stop();
-                stopped.countDown();
-            }, "lorebot-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             spec.commandLine().getOut().println("lorebot: serving " + index.size()
                     + " messages at " + web.uri() + " (Ctrl-C stops)");
             spec.commandLine().getOut().flush();
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                // stopped by whoever runs the command in-process
+                Thread.currentThread().interrupt();
+                removeHook(hook);
+            }
+        } finally {
+            closed.countDown();
         }
         return Lorebot.EXIT_OK;
     }

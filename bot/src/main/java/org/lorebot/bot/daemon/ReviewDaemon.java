@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,13 @@ public final class ReviewDaemon {
         ReviewPolicy policy = new ReviewPolicy(PolicySettings.from(config.review(), botAddresses));
         IndexPriorDiscussion prior = new IndexPriorDiscussion(index,
                 new CitationRanker(Set.copyOf(config.review().maintainers()), botAddresses, CITATIONS_PER_FINDING), urls);
-        PatchReview review = new PatchReview(state, policy, new ReplyComposer(bot), new MailRenderer(), prior,
+        Set<String> withheld = new HashSet<>();
+        for (InboxConfig inbox : config.inboxes()) {
+            if (!config.review().mayPostTo(inbox.name()) && !inbox.address().isEmpty()) {
+                withheld.add(inbox.address());
+            }
+        }
+        PatchReview review = new PatchReview(state, policy, new ReplyComposer(bot, withheld), new MailRenderer(), prior,
                 config.review().noteRepeats());
         CommandHandler commands = new CommandHandler(state, index, Set.copyOf(config.review().maintainers()));
         this.inboxPass = new InboxPass(index, state, review, commands, config.review().grace(), config.review().since(),
@@ -113,6 +120,10 @@ public final class ReviewDaemon {
             LOG.info("{}: {} new message(s), {} review(s) queued, {} skipped, {} waiting, {} command(s), {} problem(s)",
                     r.list(), r.ingested(), r.queued(), r.skipped(), r.waiting(), r.commands(), r.problems());
             reports.add(r);
+        }
+        if (stopRequested()) {
+            // Queued replies stay in the outbox; the next start delivers them.
+            return new PassReport(reports, new DispatchReport(0, 0, 0, 0, 0));
         }
         DispatchReport d = dispatcher.dispatch(clock.instant());
         if (d.sent() + d.recovered() + d.retrying() + d.failed() + d.waiting() > 0) {

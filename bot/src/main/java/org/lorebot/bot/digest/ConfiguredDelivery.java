@@ -1,19 +1,16 @@
 package org.lorebot.bot.digest;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import org.lorebot.bot.delivery.DeliveryException;
 import org.lorebot.bot.delivery.MailDelivery;
 import org.lorebot.bot.delivery.MaildirOutbox;
 import org.lorebot.bot.delivery.RenderedMail;
-import org.lorebot.bot.delivery.Secret;
 import org.lorebot.bot.delivery.SmtpDelivery;
 import org.lorebot.bot.delivery.SmtpSettings;
 import org.lorebot.bot.state.ArchiveCheck;
 import org.lorebot.config.DeliveryConfig;
 import org.lorebot.config.LorebotConfig;
-import org.lorebot.config.SmtpConfig;
 
 /**
  * The delivery {@code [delivery] mode} asks for, as replies use it: in {@code dry-run} every
@@ -38,15 +35,7 @@ public final class ConfiguredDelivery implements MailDelivery {
         if (d.mode() == DeliveryConfig.Mode.DRY_RUN) {
             return new ConfiguredDelivery(maildir, Optional.empty());
         }
-        SmtpConfig s = config.smtp();
-        Optional<Secret> password = Optional.empty();
-        if (s.passwordFile() != null) {
-            password = Optional.of(Secret.fromFile(s.passwordFile()));
-        } else if (!s.passwordEnv().isEmpty()) {
-            password = Optional.of(Secret.fromEnvironment(s.passwordEnv(), System.getenv()));
-        }
-        SmtpSettings settings = new SmtpSettings(s.host(), s.port(), s.security(),
-                s.authenticates() ? Optional.of(s.user()) : Optional.empty(), password, Duration.ofSeconds(60));
+        SmtpSettings settings = SmtpSettings.from(config.smtp(), System.getenv());
         return new ConfiguredDelivery(maildir, Optional.of(new SmtpDelivery(settings)));
     }
 

@@ -1,12 +1,15 @@
 package org.lorebot.bot.digest;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.bot.series.PatchMail;
@@ -21,6 +24,9 @@ import org.lorebot.bot.state.SeriesVersion;
 final class DigestBuilder {
 
     private final Function<String, List<SeriesVersion>> history;
+    // Shared by the threads building digests in parallel; keyed by window, then series or search.
+    private final Map<Window, Map<String, SeriesItem>> items = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Window, Map<String, List<ThreadItem>>> threads = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** @param history the known versions of a series, by series key */
     DigestBuilder(Function<String, List<SeriesVersion>> history) {
@@ -31,50 +37,34 @@ final class DigestBuilder {
      * @param matches for each saved search, the Message-IDs it matches (at least those of the window)
      */
     Digest build(String address, Interest interest, Window window, Map<String, Set<String>> matches) {
-        int messages = 0;
+        int messages = window.messagesOn(interest.preferences().lists());
         int patches = 0;
         List<FindingItem> findings = new ArrayList<>();
-        for (MessageFacts m : window.messages()) {
-            if (interest.onLists(m.list())) {
-                messages++;
-            }
-            if (!interest.covers(m)) {
-                continue;
-            }
-            if (!m.files().isEmpty()) {
-                patches++;
-            }
-            for (Finding f : m.findings()) {
-                if (f.severity().atLeast(interest.preferences().minSeverity())) {
-                    findings.add(new FindingItem(m.messageId(), m.list(), m.subject(), f));
+        List<SeriesItem> series = new ArrayList<>();
+        if (interest.hasArea()) {
+            Window.Area area = window.area(interest);
+            for (MessageFacts m : area.patches()) {
+                if (!m.files().isEmpty()) {
+                    patches++;
+                }
+                for (Finding f : m.findings()) {
+                    if (f.severity().atLeast(interest.preferences().minSeverity())) {
+                        findings.add(new FindingItem(m.messageId(), m.list(), m.subject(), f));
+                    }
                 }
             }
-        }
-        findings.sort(Comparator.comparing((FindingItem i) -> i.finding().severity()).reversed()
-                .thenComparing(i -> window.facts(i.messageId()).arrived())
-                .thenComparing(i -> i.finding().path())
-                .thenComparingInt(i -> i.finding().line()));
-        List<SeriesItem> series = new ArrayList<>();
-        for (Series s : window.series()) {
-            if (inArea(s, interest, window)) {
-                series.add(item(s, window));
+            findings.sort(Comparator.comparing((FindingItem i) -> i.finding().severity()).reversed()
+                    .thenComparing(i -> window.facts(i.messageId()).arrived())
+                    .thenComparing(i -> i.finding().path())
+                    .thenComparingInt(i -> i.finding().line()));
+            for (Series s : area.series()) {
+                series.add(items.computeIfAbsent(window, w -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(s.head().messageId(), k -> item(s, window)));
             }
         }
         List<ThreadItem> threads = threads(interest, window, matches);
         return new Digest(address, window.start(), window.end(), interest.preferences(), findings, series,
                 threads, new DigestCounts(messages, patches, series.size(), findings.size(), threads.size()));
-    }
-
-    private static boolean inArea(Series s, Interest interest, Window window) {
-        List<PatchMail> mails = new ArrayList<>(s.parts());
-        s.cover().ifPresent(mails::add);
-        for (PatchMail p : mails) {
-            MessageFacts f = window.facts(p.messageId());
-            if (f != null && interest.covers(f)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private SeriesItem item(Series s, Window window) {
@@ -94,21 +84,28 @@ final class DigestBuilder {
                 s.parts().size(), new ArrayList<>(files), earlier);
     }
 
-    private static List<ThreadItem> threads(Interest interest, Window window, Map<String, Set<String>> matches) {
+    private List<ThreadItem> threads(Interest interest, Window window, Map<String, Set<String>> matches) {
         List<ThreadItem> out = new ArrayList<>();
+        Map<String, List<ThreadItem>> known = threads.computeIfAbsent(window, w -> new ConcurrentHashMap<>());
         for (String query : interest.preferences().queries()) {
-            Set<String> ids = matches.getOrDefault(query, Set.of());
-            Map<String, List<MessageFacts>> byThread = new LinkedHashMap<>();
-            for (MessageFacts m : window.messages()) {
-                if (ids.contains(m.messageId())) {
-                    byThread.computeIfAbsent(m.thread(), t -> new ArrayList<>()).add(m);
-                }
+            out.addAll(known.computeIfAbsent(query, q -> threads(q, window, matches.getOrDefault(q, Set.of()))));
+        }
+        return out;
+    }
+
+    /** The threads with new messages matching one saved search, shared by its subscribers. */
+    private static List<ThreadItem> threads(String query, Window window, Set<String> ids) {
+        Map<String, List<MessageFacts>> byThread = new LinkedHashMap<>();
+        for (MessageFacts m : window.messages()) {
+            if (ids.contains(m.messageId())) {
+                byThread.computeIfAbsent(m.thread(), t -> new ArrayList<>()).add(m);
             }
-            for (Map.Entry<String, List<MessageFacts>> e : byThread.entrySet()) {
-                MessageFacts first = e.getValue().get(0);
-                out.add(new ThreadItem(query, e.getKey(), first.messageId(), first.list(), first.subject(),
-                        e.getValue().size()));
-            }
+        }
+        List<ThreadItem> out = new ArrayList<>();
+        for (Map.Entry<String, List<MessageFacts>> e : byThread.entrySet()) {
+            MessageFacts first = e.getValue().get(0);
+            out.add(new ThreadItem(query, e.getKey(), first.messageId(), first.list(), first.subject(),
+                    e.getValue().size()));
         }
         return out;
     }

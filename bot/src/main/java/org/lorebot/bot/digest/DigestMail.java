@@ -1,11 +1,6 @@
 package org.lorebot.bot.digest;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import jakarta.mail.internet.MimeUtility;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
 import org.lorebot.bot.delivery.MailRenderer;
 import org.lorebot.bot.delivery.RenderedMail;
 import org.lorebot.bot.review.BotIdentity;
@@ -32,7 +26,6 @@ import org.lorebot.index.mail.Address;
 public final class DigestMail {
 
     private final MailRenderer renderer = new MailRenderer();
-    private final Session session = Session.getInstance(new Properties());
     private final BotIdentity bot;
     private final URI webUrl;
     private final DigestText text;
@@ -67,20 +60,39 @@ public final class DigestMail {
                 List.of(new Address("", digest.address())), List.of(), text.subject(digest), null, List.of(),
                 now, bot.mailer(), text.body(digest, line));
         RenderedMail rendered = renderer.render(mail);
-        try {
-            MimeMessage m = new MimeMessage(session, new ByteArrayInputStream(rendered.bytes()));
-            m.setHeader("List-Unsubscribe", unsubscribeUrl != null
-                    ? "<" + unsubscribeUrl + ">, <" + mailto + ">" : "<" + mailto + ">");
-            if (unsubscribeUrl != null && unsubscribeUrl.startsWith("https:")) {
-                m.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            }
-            m.setHeader("Precedence", "bulk");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            // A parsed message is written back as read: Message-ID and body stay as rendered.
-            m.writeTo(out);
-            return new RenderedMail(rendered.messageId(), rendered.recipients(), out.toByteArray());
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException("cannot add unsubscribe headers to " + rendered.messageId(), e);
+        StringBuilder headers = new StringBuilder();
+        header(headers, "List-Unsubscribe", unsubscribeUrl != null
+                ? "<" + unsubscribeUrl + ">, <" + mailto + ">" : "<" + mailto + ">");
+        if (unsubscribeUrl != null && unsubscribeUrl.startsWith("https:")) {
+            header(headers, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
+        header(headers, "Precedence", "bulk");
+        return new RenderedMail(rendered.messageId(), rendered.recipients(), withHeaders(rendered.bytes(), headers));
+    }
+
+    /** Appends a header, folded at the blanks between its parts as RFC 5322 asks of long lines. */
+    private static void header(StringBuilder out, String name, String value) {
+        out.append(MimeUtility.fold(name.length() + 2, name + ": " + value).replace("\r\n", "\n")
+                .replace("\n", "\r\n")).append("\r\n");
+    }
+
+    /** The rendered mail with more header lines at the end of its header (the body is left as rendered). */
+    private static byte[] withHeaders(byte[] mail, CharSequence headers) {
+        int end = -1;
+        for (int i = 0; i + 3 < mail.length; i++) {
+            if (mail[i] == '\r' && mail[i + 1] == '\n' && mail[i + 2] == '\r' && mail[i + 3] == '\n') {
+                end = i + 2;
+                break;
+            }
+        }
+        if (end < 0) {
+            throw new IllegalStateException("rendered mail has no header/body separator");
+        }
+        byte[] extra = headers.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[mail.length + extra.length];
+        System.arraycopy(mail, 0, out, 0, end);
+        System.arraycopy(extra, 0, out, end, extra.length);
+        System.arraycopy(mail, end, out, end + extra.length, mail.length - end);
+        return out;
     }
 }

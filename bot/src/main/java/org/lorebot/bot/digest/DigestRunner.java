@@ -7,13 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.lorebot.bot.delivery.RenderedMail;
 import org.lorebot.bot.maintainers.MaintainersEntry;
 import org.lorebot.bot.maintainers.MaintainersFile;
 import org.lorebot.bot.series.PatchMail;
@@ -25,6 +26,7 @@ import org.lorebot.bot.state.OutboxDispatcher;
 import org.lorebot.bot.state.SeriesVersion;
 import org.lorebot.bot.state.StateStore;
 import org.lorebot.bot.state.Subscription;
+import org.lorebot.bot.subscription.ConfiguredSubscribers;
 import org.lorebot.bot.subscription.Preferences;
 import org.lorebot.bot.subscription.SubscriptionManager;
 import org.lorebot.config.SubscriberConfig;
@@ -51,6 +53,9 @@ public final class DigestRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DigestRunner.class);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
             .withZone(ZoneOffset.UTC);
+
+    /** Digests recorded per transaction: each commit syncs the state file to disk. */
+    private static final int BATCH = 100;
 
     private final StateStore store;
     private final MailIndex index;
@@ -83,11 +88,7 @@ public final class DigestRunner {
 
     /** Makes the state agree with the configuration's {@code [subscriber]} sections. */
     public void applyConfiguredSubscribers(Instant now) {
-        Map<String, String> wanted = new LinkedHashMap<>();
-        for (SubscriberConfig c : configured) {
-            wanted.put(c.address(), Preferences.of(c).format());
-        }
-        store.subscriptions().syncConfigured(wanted, now);
+        ConfiguredSubscribers.apply(store, configured, now);
     }
 
     /** Queues (and, with a dispatcher, delivers) every digest due at {@code now}. */
@@ -112,32 +113,48 @@ public final class DigestRunner {
         if (!due.isEmpty()) {
             Material material = material(due);
             DigestBuilder builder = new DigestBuilder(material::history);
-            for (Due d : due) {
-                try {
-                    Interest interest = new Interest(d.preferences, entry(d.preferences));
-                    Digest digest = builder.build(d.address, interest, material.window(d.start, d.end),
-                            material.matches);
-                    if (digest.isEmpty()) {
-                        store.digests().recordPeriod(new DigestPeriod(d.address, d.start, d.end, Optional.empty(),
-                                0, now), Optional.empty());
-                        empty++;
-                    } else {
-                        var rendered = mail.render(digest, subscriptions.unsubscribeToken(d.address, now), now);
-                        if (store.digests().recordPeriod(new DigestPeriod(d.address, d.start, d.end,
-                                Optional.of(rendered.messageId()), digest.items(), now), Optional.of(rendered))) {
-                            queued++;
-                        }
-                    }
-                } catch (RuntimeException e) {
-                    // One subscriber's bad preferences must not hold back everyone else's digest.
-                    LOG.error("digest for {} not built: {}", d.address, e.getMessage());
+            // Building and rendering are independent per subscriber: spread over the cores.
+            List<Built> built = due.parallelStream().map(d -> build(d, builder, material, now)).toList();
+            List<Map.Entry<DigestPeriod, Optional<RenderedMail>>> batch = new ArrayList<>();
+            for (Built b : built) {
+                if (b.record().isEmpty()) {
                     failed++;
+                    continue;
+                }
+                empty += b.record().get().getValue().isEmpty() ? 1 : 0;
+                batch.add(b.record().get());
+                if (batch.size() == BATCH) {
+                    queued += store.digests().recordPeriods(batch);
+                    batch.clear();
                 }
             }
+            queued += store.digests().recordPeriods(batch);
             store.digests().recordSeries(material.seriesVersions());
         }
         return new RunReport(arrivals, due.size(), queued, empty, failed,
                 dispatcher == null ? Optional.empty() : Optional.of(dispatcher.dispatch(now)));
+    }
+
+    private Built build(Due d, DigestBuilder builder, Material material, Instant now) {
+        try {
+            Interest interest = new Interest(d.preferences, entry(d.preferences));
+            Digest digest = builder.build(d.address, interest, material.window(d.start, d.end), material.matches);
+            if (digest.isEmpty()) {
+                return new Built(Optional.of(Map.entry(
+                        new DigestPeriod(d.address, d.start, d.end, Optional.empty(), 0, now), Optional.empty())));
+            }
+            RenderedMail rendered = mail.render(digest, subscriptions.unsubscribeToken(d.address, now), now);
+            return new Built(Optional.of(Map.entry(new DigestPeriod(d.address, d.start, d.end,
+                    Optional.of(rendered.messageId()), digest.items(), now), Optional.of(rendered))));
+        } catch (RuntimeException e) {
+            // One subscriber's bad preferences must not hold back everyone else's digest.
+            LOG.error("digest for {} not built: {}", d.address, e.getMessage());
+            return new Built(Optional.empty());
+        }
+    }
+
+    /** A built digest's period and mail, or empty when it could not be built. */
+    private record Built(Optional<Map.Entry<DigestPeriod, Optional<RenderedMail>>> record) {
     }
 
     private Optional<MaintainersEntry> entry(Preferences p) {
@@ -190,8 +207,8 @@ public final class DigestRunner {
         private final List<MessageFacts> facts;
         private final Map<String, Set<String>> matches;
         private final StateStore store;
-        private final Map<String, Window> windows = new HashMap<>();
-        private final Map<String, List<SeriesVersion>> histories = new HashMap<>();
+        private final Map<String, Window> windows = new ConcurrentHashMap<>();
+        private final Map<String, List<SeriesVersion>> histories = new ConcurrentHashMap<>();
 
         Material(List<MessageFacts> facts, Map<String, Set<String>> matches, StateStore store) {
             this.facts = facts;

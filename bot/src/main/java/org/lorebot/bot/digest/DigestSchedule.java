@@ -1,5 +1,6 @@
 package org.lorebot.bot.digest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -35,6 +36,15 @@ public final class DigestSchedule {
     /** The boundary before {@code boundary}: a day or a week earlier in local time. */
     public static Instant previousBoundary(Preferences p, Instant boundary) {
         return latestBoundary(p, boundary.minusMillis(1));
+    }
+
+    /** The first boundary after {@code now}. */
+    public static Instant nextBoundary(Preferences p, Instant now) {
+        Instant b = latestBoundary(p, now.plus(Duration.ofDays(step(p) + 1L)));
+        for (Instant before = previousBoundary(p, b); before.isAfter(now); before = previousBoundary(p, b)) {
+            b = before;
+        }
+        return b;
     }
 
     private static Instant at(Preferences p, LocalDate date) {

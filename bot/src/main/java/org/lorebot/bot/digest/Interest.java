@@ -32,6 +32,11 @@ final class Interest {
         return preferences.lists().isEmpty() || preferences.lists().contains(list);
     }
 
+    /** What decides the area: subscribers with the same key cover the same patches. */
+    String areaKey() {
+        return preferences.lists() + "|" + preferences.paths() + "|" + preferences.maintainersEntry();
+    }
+
     /** Whether the digest has an area at all (a digest of saved searches only has none). */
     boolean hasArea() {
         return preferences.hasArea();

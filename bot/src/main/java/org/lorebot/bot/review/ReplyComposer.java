@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.analyzers.patch.DiffLine;
@@ -33,9 +35,22 @@ public final class ReplyComposer {
     private static final int WIDTH = TextWrap.WIDTH;
 
     private final BotIdentity bot;
+    private final Set<String> withheld;
 
     public ReplyComposer(BotIdentity bot) {
+        this(bot, Set.of());
+    }
+
+    /**
+     * @param withheld addresses never copied, whatever the original's Cc says: the posting
+     *                 addresses of lists the bot is not allowed on, so a cross-posted patch is
+     *                 answered only where the bot may speak
+     */
+    public ReplyComposer(BotIdentity bot, Set<String> withheld) {
         this.bot = Objects.requireNonNull(bot, "bot");
+        Set<String> lower = new HashSet<>();
+        withheld.forEach(a -> lower.add(a.strip().toLowerCase(Locale.ROOT)));
+        this.withheld = Set.copyOf(lower);
     }
 
     /**
@@ -87,7 +102,7 @@ public final class ReplyComposer {
         }
         List<Address> cc = new ArrayList<>();
         for (Address a : candidates) {
-            if (!a.address().isBlank() && unique.putIfAbsent(key(a), a) == null) {
+            if (!a.address().isBlank() && !withheld.contains(key(a)) && unique.putIfAbsent(key(a), a) == null) {
                 cc.add(a);
             }
         }

@@ -34,8 +34,7 @@ public final class SeriesAssembler {
         }
         List<Series> out = new ArrayList<>();
         for (List<PatchMail> group : groups.values()) {
-            Optional<PatchMail> cover = group.stream().filter(p -> p.tags().isCoverLetterNumber()
-                    || (p.patch().isCoverLetter())).findFirst();
+            Optional<PatchMail> cover = group.stream().filter(p -> p.tags().isCoverLetterNumber()).findFirst();
             List<PatchMail> parts = group.stream().filter(p -> cover.isEmpty() || p != cover.get())
                     .filter(p -> p.patch().hasDiff() || p.tags().index() > 0).toList();
             if (cover.isEmpty() && parts.isEmpty()) {

@@ -1,11 +1,14 @@
 package org.lorebot.bot.state;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.lorebot.bot.delivery.RenderedMail;
@@ -65,28 +68,52 @@ public final class DigestLog {
      * recorded.
      */
     public boolean recordPeriod(DigestPeriod period, Optional<RenderedMail> mail) {
+        check(period, mail);
+        return store.update("record digest of " + period.address(), c -> insertPeriod(c, period, mail));
+    }
+
+    private static void check(DigestPeriod period, Optional<RenderedMail> mail) {
         if (mail.isPresent() != period.messageId().isPresent()
                 || mail.isPresent() && !mail.get().messageId().equals(period.messageId().get())) {
             throw new IllegalArgumentException("period " + period + " and mail " + mail + " disagree");
         }
-        return store.update("record digest of " + period.address(), c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO digest_periods (address,"
-                    + " period_start, period_end, message_id, items, at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                p.setString(1, period.address());
-                p.setLong(2, period.start().toEpochMilli());
-                p.setLong(3, period.end().toEpochMilli());
-                p.setString(4, period.messageId().orElse(null));
-                p.setInt(5, period.items());
-                p.setLong(6, period.at().toEpochMilli());
-                if (p.executeUpdate() == 0) {
-                    return false;
-                }
+    }
+
+    private boolean insertPeriod(Connection c, DigestPeriod period, Optional<RenderedMail> mail) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO digest_periods (address,"
+                + " period_start, period_end, message_id, items, at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, period.address());
+            p.setLong(2, period.start().toEpochMilli());
+            p.setLong(3, period.end().toEpochMilli());
+            p.setString(4, period.messageId().orElse(null));
+            p.setInt(5, period.items());
+            p.setLong(6, period.at().toEpochMilli());
+            if (p.executeUpdate() == 0) {
+                return false;
             }
-            if (mail.isPresent()) {
-                // Digests answer no patch and go to no list: both outbox columns stay empty.
-                store.outbox().insert(c, mail.get(), "", "", period.at());
+        }
+        if (mail.isPresent()) {
+            // Digests answer no patch and go to no list: both outbox columns stay empty.
+            store.outbox().insert(c, mail.get(), "", "", period.at());
+        }
+        return true;
+    }
+
+    /**
+     * Records several periods with their mail in one transaction (each as {@link #recordPeriod}
+     * does): one commit, and one sync to disk, for a whole batch of subscribers. Returns how many
+     * digest mails were queued (periods already recorded and periods without mail not counted).
+     */
+    public int recordPeriods(List<Map.Entry<DigestPeriod, Optional<RenderedMail>>> periods) {
+        for (Map.Entry<DigestPeriod, Optional<RenderedMail>> e : periods) {
+            check(e.getKey(), e.getValue());
+        }
+        return store.update("record " + periods.size() + " digests", c -> {
+            int added = 0;
+            for (Map.Entry<DigestPeriod, Optional<RenderedMail>> e : periods) {
+                added += insertPeriod(c, e.getKey(), e.getValue()) && e.getValue().isPresent() ? 1 : 0;
             }
-            return true;
+            return added;
         });
     }
 

@@ -63,7 +63,8 @@ public final class TokenSigner {
             throw new TokenException(TokenException.Reason.MALFORMED, "not a lorebot token");
         }
         // Constant-time comparison: the time taken must not tell how much of a MAC was right.
-        if (!MessageDigest.isEqual(mac(payload), given)) {
+        // Only the canonical spelling is accepted, so a token has exactly one form.
+        if (!MessageDigest.isEqual(mac(payload), given) || !ENCODER.encodeToString(given).equals(t.substring(dot + 1))) {
             throw new TokenException(TokenException.Reason.FORGED, "the token's signature is not valid");
         }
         String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);

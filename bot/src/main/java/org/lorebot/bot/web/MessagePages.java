@@ -15,6 +15,7 @@ import org.lorebot.index.store.StoredMessage;
 final class MessagePages {
 
     private final Archive archive;
+    private final PatchReview review = new PatchReview();
 
     MessagePages(Archive archive) {
         this.archive = archive;
@@ -37,7 +38,7 @@ final class MessagePages {
                 .append(MessageView.body(m)).append("</pre>\n</article>\n");
         Optional<SearchHit> reply = thread.flatMap(t ->
                 PatchReview.botReply(t, m.messageId(), archive.botAddress()));
-        html.append(PatchReview.render(m, reply));
+        html.append(review.render(m, reply));
         thread.ifPresent(t -> family(t, m.messageId(), html));
         String title = m.subject().isBlank() ? "<" + m.messageId() + ">" : m.subject();
         return WebResponse.html(200, PageLayout.page(title, stored.list(), "", html.toString()));

@@ -1,7 +1,9 @@
 package org.lorebot.bot.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.lorebot.analyzers.finding.Finding;
@@ -17,16 +19,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * lorebot's view of a patch on its page: the DMA findings for what it changes (the checker is
- * pure and fast, so it runs on the stored message rather than trusting a cache), and the bot's
- * review reply when the archive holds one.
+ * lorebot's view of a patch on its page: the DMA findings for what it changes, and the bot's
+ * review reply when the archive holds one. The checker is pure, so it runs on the stored
+ * message itself; its answers for recently shown messages are kept, since a message never
+ * changes under its Message-ID.
  */
 final class PatchReview {
 
     private static final Logger LOG = LoggerFactory.getLogger(PatchReview.class);
+    private static final int REMEMBERED = 4096;
 
-    private PatchReview() {
-    }
+    /** Message-ID to its findings section (empty when the message is no patch). */
+    private final Map<String, String> sections = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     /** The bare address of a {@code Name <address>} or bare-address value, lower case. */
     static String address(String from) {
@@ -44,7 +53,29 @@ final class PatchReview {
      *
      * @param reply the bot's reply to it, if the archive has one
      */
-    static String render(MailMessage message, Optional<SearchHit> reply) {
+    String render(MailMessage message, Optional<SearchHit> reply) {
+        String findings;
+        synchronized (sections) {
+            findings = sections.get(message.messageId());
+        }
+        if (findings == null) {
+            findings = findings(message);
+            synchronized (sections) {
+                sections.put(message.messageId(), findings);
+            }
+        }
+        if (findings.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder(findings);
+        reply.ifPresent(r -> html.append("<p>lorebot's review: <a href=\"")
+                .append(Links.message(r.list(), r.messageId())).append("\">")
+                .append(Html.escape(r.subject())).append("</a></p>\n"));
+        return html.append("</section>\n").toString();
+    }
+
+    /** The findings part of the section (without its end tag), or empty for no patch. */
+    private static String findings(MailMessage message) {
         Patch patch;
         List<Finding> findings;
         try {
@@ -56,7 +87,7 @@ final class PatchReview {
         } catch (RuntimeException e) {
             LOG.warn("cannot check <{}>: {}", message.messageId(), e.toString());
             return "<section id=\"lorebot\"><h2>lorebot</h2><p>lorebot could not analyse this "
-                    + "patch.</p></section>\n";
+                    + "patch.</p>\n";
         }
         StringBuilder html = new StringBuilder("<section id=\"lorebot\"><h2>lorebot's findings</h2>\n");
         if (findings.isEmpty()) {
@@ -69,10 +100,7 @@ final class PatchReview {
                 finding(f, html);
             }
         }
-        reply.ifPresent(r -> html.append("<p>lorebot's review: <a href=\"")
-                .append(Links.message(r.list(), r.messageId())).append("\">")
-                .append(Html.escape(r.subject())).append("</a></p>\n"));
-        return html.append("</section>\n").toString();
+        return html.toString();
     }
 
     private static void finding(Finding f, StringBuilder html) {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,9 @@ class ReviewDaemonTest {
                     path = archive/lkml.mbox
                     url = https://lore.kernel.org/lkml
                     address = linux-kernel@vger.kernel.org
+                [inbox "netdev"]
+                    path = archive/netdev-missing
+                    address = netdev@vger.kernel.org
                 [review]
                     lists = lkml
                     since = 2026-11-01
@@ -154,6 +158,8 @@ class ReviewDaemonTest {
 
         PassReport first = pass(NOW);
         assertEquals(1, first.queued(), first.toString());
+        // the netdev archive is missing: logged and counted, the other inbox is still served
+        assertEquals(1, first.inboxes().get(1).problems(), first.toString());
         assertEquals(1, first.dispatch().sent());
         List<Path> files = outbox();
         assertEquals(1, files.size());
@@ -163,7 +169,8 @@ class ReviewDaemonTest {
         assertEquals("<20261121173000.1-dev@example.net>", m.getHeader("In-Reply-To", null));
         assertEquals("<20261121173000.1-dev@example.net>", MimeUtility.unfold(m.getHeader("References", null)));
         assertEquals("Dev One <dev@example.net>", m.getHeader("To", null));
-        assertEquals("linux-kernel@vger.kernel.org, Jane Maintainer <jane@example.org>, netdev@vger.kernel.org",
+        // netdev is configured but not a list the bot may post to: it is not copied
+        assertEquals("linux-kernel@vger.kernel.org, Jane Maintainer <jane@example.org>",
                 MimeUtility.unfold(m.getHeader("Cc", null)).replaceAll("\\s+", " "));
         assertEquals("auto-generated", m.getHeader("Auto-Submitted", null));
         assertEquals("lorebot <lorebot@example.org>", m.getHeader("From", null));
@@ -226,6 +233,23 @@ class ReviewDaemonTest {
         PassReport late = pass(NOW.plus(Duration.ofMinutes(45)));
         assertEquals(1, late.queued(), late.toString());
         assertEquals(1, outbox().size());
+    }
+
+    @Test
+    void aStoppedDaemonStartsNoNewStep() throws Exception {
+        append(patch("stop@example.net", "[PATCH] net: foo: allocate the ring coherently",
+                "Sat, 21 Nov 2026 17:30:00 +0000", "GFP_KERNEL | GFP_DMA"));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        try (MailIndex index = MailIndex.open(config.core().data());
+             StateStore state = StateStore.open(config.core().data().resolve("state.sqlite"), clock)) {
+            ReviewDaemon daemon = ReviewDaemon.create(config, index, state, Map.of(), clock);
+            daemon.requestStop();
+            PassReport r = daemon.runPass();
+            assertEquals(List.of(), r.inboxes());
+            assertEquals(0, r.dispatch().sent());
+            assertEquals(Optional.empty(), state.decision("stop@example.net"));
+        }
+        assertEquals(List.of(), outbox());
     }
 
     @Test

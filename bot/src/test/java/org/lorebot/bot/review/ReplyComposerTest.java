@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.analyzers.finding.Severity;
@@ -94,6 +95,15 @@ class ReplyComposerTest {
                 "https://lore.kernel.org/linux-mm", ReplyTo.AUTHOR);
         OutgoingMail one = composer.compose(moxaPatch(), authorOnly, oneItem(), List.of(), NOW).orElseThrow();
         assertEquals(List.of(new Address("Baoquan He", "bhe@redhat.com")), one.recipients());
+    }
+
+    @Test
+    void neverCopiesListsTheBotMayNotPostTo() {
+        ReplyComposer careful = new ReplyComposer(BOT, Set.of("NetDev@vger.kernel.org"));
+        OutgoingMail mail = careful.compose(moxaPatch(), MM, oneItem(), List.of(), NOW).orElseThrow();
+        assertEquals(List.of("linux-kernel@vger.kernel.org", "linux-mm@kvack.org", "akpm@linux-foundation.org",
+                        "hch@lst.de", "David.Laight@ACULAB.COM"),
+                mail.cc().stream().map(Address::address).toList());
     }
 
     @Test

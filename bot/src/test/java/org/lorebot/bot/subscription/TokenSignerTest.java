@@ -54,6 +54,19 @@ class TokenSignerTest {
     }
 
     @Test
+    void aTokenHasOneSpellingOnly() throws Exception {
+        String t = signer.issue(TokenPurpose.CONFIRM, "a@example.org", T0, T0.plus(Duration.ofDays(1)));
+        signer.verify(t, TokenPurpose.CONFIRM, T0);
+        // The last base64 digit of a 32-byte MAC carries two unused bits: setting one spells the
+        // same MAC differently, which must not pass.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int last = alphabet.indexOf(t.charAt(t.length() - 1));
+        String alias = t.substring(0, t.length() - 1) + alphabet.charAt(last ^ 1);
+        assertEquals(TokenException.Reason.FORGED, assertThrows(TokenException.class,
+                () -> signer.verify(alias, TokenPurpose.CONFIRM, T0)).reason());
+    }
+
+    @Test
     void aTokenSignedWithAnotherKeyIsForged() {
         TokenSigner other = new TokenSigner(DigestKey.of("another key of sixteen+ bytes".getBytes()));
         String t = other.issue(TokenPurpose.CONFIRM, "a@example.org", T0, T0.plus(Duration.ofDays(1)));

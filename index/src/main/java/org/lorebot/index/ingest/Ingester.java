@@ -204,7 +204,9 @@ public final class Ingester {
                 return parsed;
             }
             try {
-                return ((Future<?>) item).get() instanceof ParsedEntry p ? p : null;
+                @SuppressWarnings("unchecked")
+                Future<ParsedEntry> future = (Future<ParsedEntry>) item;
+                return future.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("ingest interrupted");

@@ -30,7 +30,13 @@ import jakarta.mail.internet.MimeMessage;
  * <p>The only messages refused are those without a usable Message-ID ("no Message-ID"), which
  * lorebot could neither key, thread, cite nor answer. No id is made up for them: public-inbox
  * assigns one when it imports such a message, so every message of a public-inbox archive
- * already carries one, and an invented id would match nothing on lore.
+ * already carries one (all 8,592 readable messages of the linux-mtd archive do), and an
+ * invented id would match nothing on lore.
+ *
+ * <p>Recipients for public-inbox's {@code t:}, {@code c:} and {@code a:} searches: To and Cc
+ * are parsed into {@link Address}es (groups flattened); a header that does not parse as
+ * addresses is kept whole, decoded, as one name-only Address, so {@code Address.toString()}
+ * over the list gives every word the header had.
  */
 public final class MailParser {
 

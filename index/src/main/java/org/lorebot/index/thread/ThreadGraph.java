@@ -70,23 +70,28 @@ public final class ThreadGraph {
             node = newNode(id);
         }
         node.real = true;
-        node.refs = List.copyOf(references);
         node.date = date;
         node.seq = sequence;
         node.ghostParent = null;
+        node.refs = List.copyOf(references);
+        // refs share the id strings of their nodes: each id is kept once however often cited
+        String[] refs = new String[references.size()];
         String previous = null;
-        for (String ref : node.refs) {
+        for (int i = 0; i < refs.length; i++) {
+            String ref = references.get(i);
             Node target = nodes.get(ref);
             if (target == null) {
                 target = newNode(ref);
             }
+            refs[i] = target.id;
             if (!target.real && target.ghostParent == null && previous != null
                     && !reaches(previous, target)) {
                 target.ghostParent = previous;
             }
             node.group = union(node.group, target.group);
-            previous = ref;
+            previous = target.id;
         }
+        node.refs = List.of(refs);
         chooseRoot(node.group);
         return true;
     }

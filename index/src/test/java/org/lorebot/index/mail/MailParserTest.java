@@ -158,6 +158,44 @@ class MailParserTest {
     }
 
     @Test
+    void readsHtmlInsideRelatedAlternativesAndForwardedMessages() throws Exception {
+        MailMessage m = parser.parse(mail("""
+                Message-ID: <fwd@x>
+                Content-Type: multipart/mixed; boundary="outer"
+
+                --outer
+                Content-Type: multipart/alternative; boundary="alt"
+
+                --alt
+                Content-Type: multipart/related; boundary="rel"
+
+                --rel
+                Content-Type: text/html; charset=utf-8
+                Content-Transfer-Encoding: quoted-printable
+
+                <div>Forwarding this =E2=80=94 see below.</div>
+                --rel
+                Content-Type: image/png
+                Content-Transfer-Encoding: base64
+
+                iVBORw0KGgo=
+                --rel--
+                --alt--
+                --outer
+                Content-Type: message/rfc822
+
+                Message-ID: <inner@x>
+                Subject: the original
+                Content-Type: text/plain
+
+                original words
+                --outer--
+                """));
+        assertEquals("Forwarding this — see below.\noriginal words\n", m.body());
+        assertEquals("fwd@x", m.messageId(), "the attached message's id is not the message's");
+    }
+
+    @Test
     void appendsPatchAttachmentsAndSkipsBinaries() throws Exception {
         String patch = "--- a/mm/dmapool.c\n+++ b/mm/dmapool.c\n@@ -1 +1 @@\n-old\n+new\n";
         MailMessage m = parser.parse(mail("Message-ID: <att@x>\n"
