@@ -14,6 +14,7 @@ import org.lorebot.bot.series.PatchMail;
 import org.lorebot.bot.series.Readiness;
 import org.lorebot.bot.series.Series;
 import org.lorebot.bot.series.SeriesAssembler;
+import org.lorebot.bot.series.VersionIndex;
 import org.lorebot.bot.series.VersionLinker;
 import org.lorebot.bot.state.StateStore;
 import org.lorebot.config.InboxConfig;
@@ -68,11 +69,14 @@ final class InboxPass {
         if (mails.isEmpty()) {
             return tally.report(name, ingested);
         }
-        applyCommands(mails.get(), name, now, tally);
-        reviewReadySeries(mails.get(), ListContext.of(inbox), now, tally);
-        if (!stopRequested.getAsBoolean()) {
-            state.saveCursor(name, now.toString(), now);
-        }
+        // One commit for the inbox's decisions and queued replies: nothing is dispatched before it.
+        state.inOneTransaction("review " + name, () -> {
+            applyCommands(mails.get(), name, now, tally);
+            reviewReadySeries(mails.get(), ListContext.of(inbox), now, tally);
+            if (!stopRequested.getAsBoolean()) {
+                state.saveCursor(name, now.toString(), now);
+            }
+        });
         return tally.report(name, ingested);
     }
 
@@ -131,6 +135,7 @@ final class InboxPass {
 
     private void reviewReadySeries(List<PatchMail> mails, ListContext list, Instant now, Tally tally) {
         List<Series> all = SeriesAssembler.assemble(mails);
+        VersionIndex versions = VersionIndex.of(all);
         for (Series series : all) {
             if (stopRequested.getAsBoolean()) {
                 return;
@@ -144,7 +149,7 @@ final class InboxPass {
                 tally.waiting += open.size();
                 continue;
             }
-            String key = VersionLinker.previous(series, all).map(VersionLinker::key).orElse(VersionLinker.key(series));
+            String key = versions.previous(series).map(VersionLinker::key).orElse(VersionLinker.key(series));
             for (PatchMail part : open) {
                 try {
                     switch (review.review(part, series, key, list, now)) {

@@ -1,10 +1,7 @@
 package org.lorebot.bot.series;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Finds the earlier version of a series among series seen before. In order of trust: the same
@@ -17,35 +14,12 @@ public final class VersionLinker {
     private VersionLinker() {
     }
 
+    /**
+     * The latest earlier version of {@code current} among {@code earlier}. To link every series
+     * of a window, build one {@link VersionIndex} instead of calling this for each.
+     */
     public static Optional<Series> previous(Series current, List<Series> earlier) {
-        Comparator<Series> latest = Comparator.comparingInt(Series::version)
-                .thenComparing(Series::firstSeen);
-        List<Series> older = earlier.stream()
-                .filter(s -> s != current && s.firstSeen().isBefore(current.firstSeen())
-                        && s.version() <= current.version())
-                .toList();
-        Optional<String> changeId = current.changeId();
-        if (changeId.isPresent()) {
-            Optional<Series> byChangeId = older.stream()
-                    .filter(s -> s.changeId().equals(changeId)).max(latest);
-            if (byChangeId.isPresent()) {
-                return byChangeId;
-            }
-        }
-        Set<String> ids = current.patchIds();
-        Optional<Series> byPatchId = older.stream().filter(s -> {
-            Set<String> common = new TreeSet<>(s.patchIds());
-            common.retainAll(ids);
-            return !common.isEmpty();
-        }).max(latest);
-        if (byPatchId.isPresent()) {
-            return byPatchId;
-        }
-        return older.stream()
-                .filter(s -> s.author().equals(current.author())
-                        && !s.normalizedTitle().isEmpty()
-                        && s.normalizedTitle().equals(current.normalizedTitle()))
-                .max(latest);
+        return VersionIndex.of(earlier).previous(current);
     }
 
     /**

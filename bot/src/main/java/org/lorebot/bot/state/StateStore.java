@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Savepoint;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -29,6 +30,8 @@ public final class StateStore implements AutoCloseable {
 
     private final Connection connection;
     private final String file;
+    /** True inside {@link #inOneTransaction}: changes become savepoints of its transaction. */
+    private boolean batching;
     private final Outbox outbox;
     private final Subscriptions subscriptions;
     private final DigestLog digests;
@@ -330,9 +333,52 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
-    /** Runs work in one transaction: all of it is committed, or none. */
+    /**
+     * Runs {@code body} as one transaction: every change it makes through this store is
+     * committed together at its end (one WAL sync instead of one per change), or none when it
+     * throws. Inside it each change is still all-or-nothing on its own (a savepoint), so a
+     * failed review rolls back alone while the rest of the pass is kept. Used for a review
+     * pass, whose thousands of "skipped" decisions need not each be synced to disk: nothing
+     * leaves the outbox before the pass has committed.
+     */
+    public synchronized void inOneTransaction(String what, Runnable body) {
+        if (batching) {
+            body.run();
+            return;
+        }
+        try {
+            connection.setAutoCommit(false);
+            batching = true;
+            try {
+                body.run();
+                connection.commit();
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                batching = false;
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StateException("cannot " + what + " in state file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs work in one transaction (a savepoint inside {@link #inOneTransaction}): all of it, or none. */
     synchronized <T> T update(String what, Work<T> work) {
         try {
+            if (batching) {
+                Savepoint savepoint = connection.setSavepoint();
+                try {
+                    T result = work.run(connection);
+                    connection.releaseSavepoint(savepoint);
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback(savepoint);
+                    connection.releaseSavepoint(savepoint);
+                    throw e;
+                }
+            }
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);

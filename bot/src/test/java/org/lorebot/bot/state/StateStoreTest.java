@@ -175,4 +175,46 @@ class StateStoreTest {
         assertEquals(T0.plus(Duration.ofMinutes(10)), r.next(T0, 5));
         assertEquals(T0.plus(Duration.ofMinutes(10)), r.next(T0, 60));
     }
+
+    @Test
+    void oneTransactionCommitsTogetherAndAFailedChangeRollsBackAlone() throws Exception {
+        Path file = dir.resolve("state.sqlite");
+        try (StateStore s = StateStore.open(file, at(T0))) {
+            s.inOneTransaction("pass", () -> {
+                s.recordDecision("a@x", "linux-mm", "skip", "reply", T0);
+                // a change that writes, then fails: only this change is rolled back
+                assertThrows(StateException.class, () -> s.update("failing change", c -> {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("INSERT INTO decisions (message_id, list, outcome, detail, at)"
+                                + " VALUES ('b@x', 'linux-mm', 'skip', 'x', 0)");
+                    }
+                    throw new java.sql.SQLException("disk I/O error");
+                }));
+                s.recordDecision("c@x", "linux-mm", "skip", "cover letter", T0);
+                // another connection sees nothing before the pass commits
+                assertEquals("0", count(file, "decisions"));
+            });
+            assertEquals(Optional.of("skip"), s.decision("a@x"));
+            assertEquals(Optional.of("skip"), s.decision("c@x"));
+            assertEquals(Optional.empty(), s.decision("b@x"));
+            assertEquals("2", count(file, "decisions"));
+
+            assertThrows(IllegalStateException.class, () -> s.inOneTransaction("broken pass", () -> {
+                s.recordDecision("d@x", "linux-mm", "skip", "x", T0);
+                throw new IllegalStateException("crash in the middle of a pass");
+            }));
+            assertEquals(Optional.empty(), s.decision("d@x"), "a pass that fails keeps nothing");
+        }
+    }
+
+    /** Rows in a table as another connection sees them (committed data only). */
+    private static String count(Path file, String table) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
+            r.next();
+            return r.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
