@@ -9,7 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 
-import org.lorebot.bot.digest.ConfiguredDelivery;
+import org.lorebot.bot.delivery.Deliveries;
+import org.lorebot.bot.delivery.MailDelivery;
 import org.lorebot.bot.digest.DigestServices;
 import org.lorebot.bot.digest.RunReport;
 import org.lorebot.bot.state.DispatchReport;
@@ -52,9 +53,9 @@ public final class DigestCommand implements Callable<Integer> {
         LorebotConfig config = options.load();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConfiguredDelivery delivery;
+        MailDelivery delivery;
         try {
-            delivery = ConfiguredDelivery.of(config, clock);
+            delivery = Deliveries.of(config.delivery(), config.smtp(), System.getenv(), clock);
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,8 @@ import org.lorebot.bot.citation.CitationRanker;
 import org.lorebot.bot.delivery.Deliveries;
 import org.lorebot.bot.delivery.MailDelivery;
 import org.lorebot.bot.delivery.MailRenderer;
+import org.lorebot.bot.digest.DigestServices;
+import org.lorebot.bot.digest.RunReport;
 import org.lorebot.bot.policy.PolicySettings;
 import org.lorebot.bot.policy.ReviewPolicy;
 import org.lorebot.bot.review.BotIdentity;
@@ -36,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The review bot. One pass: for each configured inbox, ingest new mail, find new patches, wait
  * for their series, analyze, apply the policy, compose and queue replies; then work through the
- * outbox. {@link #runUntilStopped()} repeats passes every poll interval until
+ * outbox; when digests are configured, read the command mailbox and send the digests that are
+ * due. {@link #runUntilStopped()} repeats passes every poll interval until
  * {@link #requestStop()} (the shutdown hook calls it on SIGTERM): the step under way finishes,
  * nothing is cut in half.
  */
@@ -49,14 +53,16 @@ public final class ReviewDaemon {
     private final StateStore state;
     private final InboxPass inboxPass;
     private final OutboxDispatcher dispatcher;
+    private final Optional<DigestServices> digests;
     private final Clock clock;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     ReviewDaemon(LorebotConfig config, MailIndex index, StateStore state, MailDelivery delivery,
-                 ArchiveCheck delivered, BotIdentity bot, Clock clock) {
+                 ArchiveCheck delivered, BotIdentity bot, Optional<DigestServices> digests, Clock clock) {
         this.config = config;
         this.state = state;
+        this.digests = digests;
         this.clock = clock;
         Map<String, String> urls = new LinkedHashMap<>();
         for (InboxConfig inbox : config.inboxes()) {
@@ -92,7 +98,12 @@ public final class ReviewDaemon {
         boolean sending = config.delivery().mode() == DeliveryConfig.Mode.SEND;
         ArchiveCheck delivered = id -> delivery.delivered(id) || (sending && inArchive(index, id));
         BotIdentity bot = BotIdentity.parse(config.delivery().from(), mailer(), null);
-        return new ReviewDaemon(config, index, state, delivery, delivered, bot, clock);
+        // Digests go through the same delivery as replies; without a subscriber section or a
+        // command mailbox nobody can have subscribed, so there is nothing to run.
+        Optional<DigestServices> digests = config.subscribers().isEmpty() && !config.commands().enabled()
+                ? Optional.empty()
+                : Optional.of(DigestServices.create(config, state, index, delivery, clock));
+        return new ReviewDaemon(config, index, state, delivery, delivered, bot, digests, clock);
     }
 
     private static boolean inArchive(MailIndex index, String messageId) {
@@ -126,12 +137,29 @@ public final class ReviewDaemon {
             // Queued replies stay in the outbox; the next start delivers them.
             return new PassReport(reports, new DispatchReport(0, 0, 0, 0, 0));
         }
+        digests.ifPresent(this::runDigests);
         DispatchReport d = dispatcher.dispatch(clock.instant());
         if (d.sent() + d.recovered() + d.retrying() + d.failed() + d.waiting() > 0) {
             LOG.info("outbox: {} sent, {} found delivered, {} to retry, {} failed, {} awaiting the archive",
                     d.sent(), d.recovered(), d.retrying(), d.failed(), d.waiting());
         }
         return new PassReport(reports, d);
+    }
+
+    /** Subscription commands first, so a confirmation made since the last pass counts. */
+    private void runDigests(DigestServices services) {
+        Instant now = clock.instant();
+        try {
+            int commands = services.readCommands(now);
+            RunReport r = services.runner().runDue(now);
+            if (commands + r.queued() + r.failed() > 0) {
+                LOG.info("digests: {} command(s), {} due, {} queued, {} empty, {} failed",
+                        commands, r.due(), r.queued(), r.empty(), r.failed());
+            }
+        } catch (IOException | RuntimeException e) {
+            // Reviews must not stop because the command mailbox or a digest failed.
+            LOG.error("digest step failed: {}", e.toString());
+        }
     }
 
     /** Runs passes every {@code [review] poll-interval} until asked to stop. */

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.lorebot.bot.commands.CommandMailbox;
 import org.lorebot.bot.commands.CommandProcessor;
 import org.lorebot.bot.commands.ImapSettings;
+import org.lorebot.bot.delivery.MailDelivery;
 import org.lorebot.bot.maintainers.MaintainersFile;
 import org.lorebot.bot.maintainers.MaintainersFormatException;
 import org.lorebot.bot.review.BotIdentity;
@@ -54,11 +55,12 @@ public final class DigestServices {
     }
 
     /**
-     * @param delivery the configured delivery; its Maildir tells what was delivered before an
-     *                 interruption. The runner dispatches the outbox through it after queuing.
+     * @param delivery the configured delivery ({@link org.lorebot.bot.delivery.Deliveries}); its
+     *                 Maildir tells what was delivered before an interruption. The runner
+     *                 dispatches the outbox through it after queuing.
      */
     public static DigestServices create(LorebotConfig config, StateStore store, MailIndex index,
-                                        ConfiguredDelivery delivery, Clock clock) {
+                                        MailDelivery delivery, Clock clock) {
         BotIdentity bot = identity(config);
         SubscriptionManager subscriptions = subscriptionManager(config, store);
         Map<String, URI> urls = new LinkedHashMap<>();
@@ -68,7 +70,7 @@ public final class DigestServices {
             }
         }
         DigestMail mail = new DigestMail(bot, config.digest().webUrl(), new ArchiveLinks(urls));
-        OutboxDispatcher dispatcher = new OutboxDispatcher(store, delivery, delivery.deliveredCheck(),
+        OutboxDispatcher dispatcher = new OutboxDispatcher(store, delivery, delivery::delivered,
                 RetrySchedule.standard());
         DigestRunner runner = new DigestRunner(store, index, config.subscribers(), maintainers(config), subscriptions,
                 mail, dispatcher);

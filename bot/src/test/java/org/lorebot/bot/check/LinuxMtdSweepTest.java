@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -24,6 +22,7 @@ import org.lorebot.index.archive.ArchiveProblem;
 import org.lorebot.index.archive.ArchiveSource;
 import org.lorebot.index.archive.ArchiveSources;
 import org.lorebot.index.archive.ArchiveVisitor;
+import org.lorebot.index.fixture.LinuxMtdFixture;
 import org.lorebot.index.mail.MailMessage;
 import org.lorebot.index.mail.MailParser;
 import org.lorebot.index.mail.MalformedMailException;
@@ -44,7 +43,6 @@ import org.lorebot.index.mail.MalformedMailException;
  * message) when $LOREBOT_FIXTURES is not set.
  */
 class LinuxMtdSweepTest {
-    private static final String SKIP = "skipped: linux-mtd archive not found (set LOREBOT_FIXTURES)";
 
     /** Message-ID, rule, severity, file:line of every finding in the archive. */
     private static final List<String> EXPECTED = List.of(
@@ -85,7 +83,7 @@ class LinuxMtdSweepTest {
 
     @Test
     void everyFindingInTheArchiveIsTheExpectedOne() throws IOException {
-        Path repository = repository();
+        Path repository = LinuxMtdFixture.repository();
         MailParser parser = new MailParser();
         Set<String> found = new TreeSet<>();
         List<String> unexpectedSources = new ArrayList<>();
@@ -133,7 +131,7 @@ class LinuxMtdSweepTest {
     @Test
     void throughput() throws IOException {
         Assumptions.assumeTrue(Boolean.getBoolean("lorebot.benchmark"), "benchmark: run with -Dlorebot.benchmark=true");
-        Path repository = repository();
+        Path repository = LinuxMtdFixture.repository();
         MailParser parser = new MailParser();
         List<MailMessage> patches = new ArrayList<>();
         try (ArchiveSource source = ArchiveSources.open(repository)) {
@@ -199,36 +197,5 @@ class LinuxMtdSweepTest {
         String from = mail.from().toString().toLowerCase();
         return patch.hasDiff() && !subject.startsWith("re:") && !subject.contains("git pull")
                 && !from.contains("lkp@intel.com") && !from.contains("robot");
-    }
-
-    /** The archive's bare repository, unpacked once under target/ with tar; skips when absent. */
-    private static Path repository() throws IOException {
-        String configured = System.getProperty("lorebot.fixtures");
-        if (configured == null || configured.isBlank()) {
-            configured = System.getenv("LOREBOT_FIXTURES");
-        }
-        Path tar = configured == null || configured.isBlank() ? null
-                : Path.of(configured).resolve("linux-mtd").resolve("linux-mtd-0.git.tar");
-        if (tar == null || !Files.isRegularFile(tar)) {
-            System.out.println(SKIP);
-        }
-        Assumptions.assumeTrue(tar != null && Files.isRegularFile(tar), SKIP);
-        Path target = Path.of("target", "fixtures", "linux-mtd-" + Files.size(tar) + "-"
-                + Files.getLastModifiedTime(tar).toMillis());
-        if (!Files.isDirectory(target.resolve("0.git"))) {
-            Path partial = Files.createDirectories(target.resolveSibling(target.getFileName() + ".partial"));
-            Process tarProcess = new ProcessBuilder("tar", "-xf", tar.toAbsolutePath().toString(), "-C",
-                    partial.toAbsolutePath().toString()).inheritIO().start();
-            try {
-                if (!tarProcess.waitFor(5, TimeUnit.MINUTES) || tarProcess.exitValue() != 0) {
-                    throw new IOException("tar could not unpack " + tar);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while unpacking " + tar, e);
-            }
-            Files.move(partial, target);
-        }
-        return target.resolve("0.git");
     }
 }

@@ -328,4 +328,40 @@ class ReviewDaemonTest {
         assertTrue(body.contains("https://lore.kernel.org/lkml/" + first.substring(1, first.length() - 1) + "/"), body);
         assertFalse(body.contains("> +"), body);
     }
+
+    @Test
+    void sendsADueDigestToAConfiguredSubscriberInTheSamePass() throws Exception {
+        Files.writeString(dir.resolve("lorebot.conf"), Files.readString(dir.resolve("lorebot.conf")) + """
+                [subscriber "netdev-maint@example.org"]
+                    lists = lkml
+                    paths = drivers/net/
+                    frequency = daily
+                    hour = 8
+                    timezone = UTC
+                """);
+        config = LorebotConfig.load(dir.resolve("lorebot.conf"));
+        append(patch("20261121173000.1-dev@example.net", "[PATCH] net: foo: allocate the ring coherently",
+                "Sat, 21 Nov 2026 17:30:00 +0000", "GFP_KERNEL | GFP_DMA"));
+
+        pass(NOW); // the patch arrives: reviewed; the digest period that just ended held nothing
+        List<Path> afterFirst = outbox();
+        assertEquals(1, afterFirst.size(), "only the review");
+
+        pass(Instant.parse("2026-11-22T09:00:00Z")); // the subscriber's hour has passed
+        List<MimeMessage> digests = new java.util.ArrayList<>();
+        for (Path f : outbox()) {
+            MimeMessage m = parse(f);
+            if ("netdev-maint@example.org".equals(m.getHeader("To", null))) {
+                digests.add(m);
+            }
+        }
+        assertEquals(1, digests.size(), "one digest for the day");
+        String body = (String) digests.get(0).getContent();
+        assertTrue(body.contains("net: foo: allocate the ring coherently"), body);
+        assertTrue(body.contains("DMA001"), body);
+        assertTrue(digests.get(0).getHeader("List-Unsubscribe", null) != null);
+
+        pass(Instant.parse("2026-11-22T10:00:00Z"));
+        assertEquals(afterFirst.size() + 1, outbox().size(), "a period is sent once");
+    }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lorebot.bot.delivery.MailDelivery;
+import org.lorebot.bot.delivery.MaildirOutbox;
 import org.lorebot.bot.state.OutboxDispatcher;
 import org.lorebot.bot.state.RetrySchedule;
 import org.lorebot.bot.state.StateStore;
@@ -41,8 +42,8 @@ class DigestRestartTest {
 
     /** A run whose delivery is {@code delivery} instead of the configured one. */
     private static RunReport runWith(Harness h, StateStore store, MailDelivery delivery, Instant now) {
-        ConfiguredDelivery real = h.delivery(now);
-        OutboxDispatcher dispatcher = new OutboxDispatcher(store, delivery, real.deliveredCheck(),
+        MaildirOutbox real = h.delivery(now);
+        OutboxDispatcher dispatcher = new OutboxDispatcher(store, delivery, real::delivered,
                 RetrySchedule.standard());
         DigestRunner runner = new DigestRunner(store, h.archive.index(), h.config.subscribers(), Optional::empty,
                 DigestServices.subscriptionManager(h.config, store),
@@ -56,7 +57,7 @@ class DigestRestartTest {
         try (Harness h = new Harness(dir, TWO)) {
             post(h, "p1@x", RUN.minus(Duration.ofHours(5)));
             try (StateStore store = h.openState(RUN)) {
-                ConfiguredDelivery real = h.delivery(RUN);
+                MaildirOutbox real = h.delivery(RUN);
                 AtomicInteger n = new AtomicInteger();
                 MailDelivery dying = mail -> {
                     if (n.incrementAndGet() == 2) {
@@ -93,7 +94,7 @@ class DigestRestartTest {
         try (Harness h = new Harness(dir, TWO)) {
             post(h, "p1@x", RUN.minus(Duration.ofHours(5)));
             try (StateStore store = h.openState(RUN)) {
-                ConfiguredDelivery real = h.delivery(RUN);
+                MaildirOutbox real = h.delivery(RUN);
                 MailDelivery diesAfterDelivering = mail -> {
                     real.deliver(mail);
                     throw new IllegalStateException("power cut");

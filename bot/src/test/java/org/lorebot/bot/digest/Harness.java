@@ -51,9 +51,8 @@ final class Harness implements AutoCloseable {
         return StateStore.open(config.core().data().resolve("state.sqlite"), Clock.fixed(now, ZoneOffset.UTC));
     }
 
-    ConfiguredDelivery delivery(Instant now) {
-        return ConfiguredDelivery.of(new MaildirOutbox(config.delivery().outbox(), Clock.fixed(now, ZoneOffset.UTC)),
-                java.util.Optional.empty());
+    MaildirOutbox delivery(Instant now) {
+        return new MaildirOutbox(config.delivery().outbox(), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /** One {@code lorebot digest --now NOW}. */

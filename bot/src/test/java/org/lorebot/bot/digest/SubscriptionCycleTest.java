@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lorebot.bot.delivery.Deliveries;
 import org.lorebot.bot.state.StateStore;
 import org.lorebot.bot.state.Subscription;
 import org.lorebot.bot.state.SubscriptionStatus;
@@ -98,7 +99,7 @@ class SubscriptionCycleTest {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         try (StateStore store = h.openState(now)) {
             DigestServices services = DigestServices.create(h.config, store, h.archive.index(),
-                    ConfiguredDelivery.of(h.config, clock), clock);
+                    Deliveries.of(h.config.delivery(), h.config.smtp(), System.getenv(), clock), clock);
             services.readCommands(now);
             return services.runner().runDue(now);
         }
