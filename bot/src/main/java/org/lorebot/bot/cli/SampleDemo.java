@@ -88,6 +88,9 @@ final class SampleDemo {
             ReviewService.Pass first = service.pass(firstRun);
             failed = first.failedInboxes();
             queued = first.report().queued();
+            if (!firstRun && queued == 0 && first.added().values().stream().allMatch(n -> n == 0)) {
+                out.println("nothing new on any list");
+            }
             out.println();
             delivered = deliver(arrivals, sample, service, seconds.instant());
             if (!delivered.isEmpty()) {

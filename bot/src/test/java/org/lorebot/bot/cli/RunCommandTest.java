@@ -110,6 +110,7 @@ class RunCommandTest {
 
         CommandRun second = CommandRun.lorebot("run", "--data", data.toString());
         assertEquals(0, second.exit(), second.toString());
+        assertTrue(second.out().contains("\n== Pass 1: fetch, ingest, review\nnothing new on any list\n"), second.toString());
         assertTrue(second.out().contains("\n== New mail: none; the sample's new mail arrived on an earlier run.\n"),
                 second.toString());
         assertTrue(second.out().contains("\nNothing new since the last run: nothing reviewed, nothing written.\n"),
