@@ -50,6 +50,23 @@ public final class DiscussionQuery {
                 + " OR (dfa:" + f + " AND (dfa:" + a + " OR dfctx:" + a + "))");
     }
 
+    /**
+     * Whether a mail's text talks about what the finding is about: it names the flag the query
+     * looks for. A reply in a thread found by the query is cited only then, so a sub-thread on
+     * some other part of a long series is not offered as earlier discussion.
+     */
+    public static boolean discusses(Finding finding, String text) {
+        StringBuilder code = new StringBuilder();
+        for (DiffLine l : finding.lines()) {
+            if (l.kind() != DiffLine.Kind.REMOVED) {
+                code.append(l.text()).append('\n');
+            }
+        }
+        return flag(code.toString())
+                .map(f -> Pattern.compile("\\b" + Pattern.quote(f) + "\\b").matcher(text).find())
+                .orElse(false);
+    }
+
     static Optional<String> allocator(String code) {
         List<String> calls = new ArrayList<>();
         Matcher m = CALL.matcher(code);

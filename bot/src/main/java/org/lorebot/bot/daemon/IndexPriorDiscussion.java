@@ -16,7 +16,6 @@ import org.lorebot.bot.citation.PriorDiscussion;
 import org.lorebot.index.MailIndex;
 import org.lorebot.index.mail.MailMessage;
 import org.lorebot.index.query.QuerySyntaxException;
-import org.lorebot.index.search.MessageThread;
 import org.lorebot.index.search.SearchHit;
 import org.lorebot.index.search.ThreadEntry;
 import org.lorebot.index.store.StoredMessage;
@@ -53,19 +52,28 @@ final class IndexPriorDiscussion implements PriorDiscussion {
         }
         try {
             List<SearchHit> hits = index.search(query.get(), 0, HITS).hits();
+            // The hits changed the flag on the allocator. Their threads hold what reviewers said
+            // (often under the cover letter): a reply counts when it talks about that flag, so
+            // a sub-thread on another part of a long series is left out.
             Set<String> ids = new LinkedHashSet<>();
+            Set<String> replies = new LinkedHashSet<>();
             for (int i = 0; i < hits.size(); i++) {
-                ids.add(hits.get(i).messageId());
+                String hit = hits.get(i).messageId();
+                ids.add(hit);
                 if (i < THREADS_EXPANDED) {
-                    Optional<MessageThread> thread = index.thread(hits.get(i).messageId());
-                    thread.ifPresent(t -> t.entries().stream().filter(e -> !e.ghost())
-                            .map(ThreadEntry::messageId).forEach(ids::add));
+                    index.thread(hit).ifPresent(t -> t.entries().stream().filter(e -> !e.ghost())
+                            .map(ThreadEntry::messageId).forEach(replies::add));
                 }
             }
             List<Candidate> candidates = new ArrayList<>();
             for (String id : ids) {
-                Optional<StoredMessage> m = index.message(id);
-                m.ifPresent(s -> candidates.add(new Candidate(s.message(), urlOf(s.list()))));
+                index.message(id).ifPresent(s -> candidates.add(new Candidate(s.message(), urlOf(s.list()))));
+            }
+            for (String id : replies) {
+                if (!ids.contains(id)) {
+                    index.message(id).filter(s -> DiscussionQuery.discusses(finding, s.message().body()))
+                            .ifPresent(s -> candidates.add(new Candidate(s.message(), urlOf(s.list()))));
+                }
             }
             return ranker.rank(patch, candidates);
         } catch (QuerySyntaxException | IOException e) {

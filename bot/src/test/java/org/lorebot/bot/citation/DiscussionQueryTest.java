@@ -1,6 +1,8 @@
 package org.lorebot.bot.citation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,5 +43,13 @@ class DiscussionQueryTest {
     void nothingToSearchWithoutACallAndAFlag() {
         assertEquals(Optional.empty(), DiscussionQuery.of(finding("\tflags |= GFP_DMA;")));
         assertEquals(Optional.empty(), DiscussionQuery.of(finding("\tp = kmalloc(n, flags);")));
+    }
+
+    @Test
+    void aReplyDiscussesTheFindingWhenItNamesItsFlag() {
+        Finding f = finding("\tpriv->buf = dma_alloc_coherent(dev, SZ, &priv->dma, GFP_KERNEL | GFP_DMA);");
+        assertTrue(DiscussionQuery.discusses(f, "> +\tbuf = kmalloc(SZ, GFP_DMA);\n\nGFP_DMA is not needed here."));
+        assertFalse(DiscussionQuery.discusses(f, "Please describe the controller's clocks in the binding."));
+        assertFalse(DiscussionQuery.discusses(f, "GFP_DMA32 is a different zone"), "GFP_DMA32 is not GFP_DMA");
     }
 }
