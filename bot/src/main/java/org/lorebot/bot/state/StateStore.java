@@ -30,23 +30,25 @@ public final class StateStore implements AutoCloseable {
 
     private final Connection connection;
     private final String file;
+    private final Clock clock;
     /** True inside {@link #inOneTransaction}: changes become savepoints of its transaction. */
     private boolean batching;
     private final Outbox outbox;
     private final Subscriptions subscriptions;
     private final DigestLog digests;
 
-    private StateStore(Connection connection, String file) {
+    private StateStore(Connection connection, String file, Clock clock) {
         this.connection = connection;
         this.file = file;
+        this.clock = clock;
         this.outbox = new Outbox(this);
         this.subscriptions = new Subscriptions(this);
         this.digests = new DigestLog(this);
     }
 
     /**
-     * Opens (creating when missing) the state file, upgrades its schema and remembers the first
-     * run's time.
+     * Opens (creating when missing) the state file and upgrades its schema; {@code clock} dates
+     * what the store records on its own ({@link #firstRun()}).
      *
      * @throws StateException when the file cannot be opened or comes from a newer lorebot
      */
@@ -65,9 +67,7 @@ public final class StateStore implements AutoCloseable {
                 s.execute("PRAGMA synchronous = FULL");
             }
             Schema.migrate(c, name);
-            StateStore store = new StateStore(c, name);
-            store.rememberFirstRun(clock.instant());
-            return store;
+            return new StateStore(c, name, clock);
         } catch (SQLException | IOException e) {
             throw new StateException("cannot open state file " + name + ": " + e.getMessage(), e);
         }
@@ -88,25 +88,23 @@ public final class StateStore implements AutoCloseable {
         return digests;
     }
 
-    /** When the bot first ran on this state file (the default start of reviewing). */
+    /**
+     * When the bot first reviewed with this state file: the default start of reviewing. The
+     * first call records the clock's time, so only the reviewer starts it: opening the file for
+     * {@code serve} or {@code digest} weeks earlier does not widen the first review.
+     */
     public synchronized Instant firstRun() {
-        return query("read first run", c -> {
+        return update("read first run", c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('first_run', ?)")) {
+                p.setString(1, Long.toString(clock.instant().toEpochMilli()));
+                p.executeUpdate();
+            }
             try (PreparedStatement p = c.prepareStatement("SELECT value FROM meta WHERE key = 'first_run'");
                  ResultSet r = p.executeQuery()) {
                 r.next();
                 return Instant.ofEpochMilli(Long.parseLong(r.getString(1)));
             }
-        });
-    }
-
-    private void rememberFirstRun(Instant now) {
-        update("remember first run", c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('first_run', ?)")) {
-                p.setString(1, Long.toString(now.toEpochMilli()));
-                p.executeUpdate();
-            }
-            return null;
         });
     }
 

@@ -217,4 +217,18 @@ class StateStoreTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void firstRunStartsWhenTheReviewerFirstAsksNotWhenTheFileIsOpened() throws Exception {
+        Path file = dir.resolve("state.sqlite");
+        // "lorebot serve" or "lorebot digest" open the state long before the first review
+        StateStore.open(file, at(T0)).close();
+        Instant firstReview = T0.plus(Duration.ofDays(30));
+        try (StateStore s = StateStore.open(file, at(firstReview))) {
+            assertEquals(firstReview, s.firstRun());
+        }
+        try (StateStore s = StateStore.open(file, at(firstReview.plus(Duration.ofDays(1))))) {
+            assertEquals(firstReview, s.firstRun(), "kept once recorded");
+        }
+    }
 }
