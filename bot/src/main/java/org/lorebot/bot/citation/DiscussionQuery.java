@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lorebot.analyzers.dma.Allocator;
+import org.lorebot.analyzers.dma.AllocatorModel;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.analyzers.patch.DiffLine;
 
@@ -26,6 +28,8 @@ public final class DiscussionQuery {
             "GFP_NOIO", "GFP_NOFS", "__GFP_NOWARN", "__GFP_ZERO", "__GFP_RETRY_MAYFAIL", "__GFP_NORETRY");
     private static final Pattern ALLOCATOR = Pattern.compile("alloc|get_free_page|get_zeroed_page|kmemdup|kstrdup");
 
+    private static final AllocatorModel MODEL = AllocatorModel.standard();
+
     private DiscussionQuery() {
     }
 
@@ -42,12 +46,31 @@ public final class DiscussionQuery {
         if (api.isEmpty() || flag.isEmpty()) {
             return Optional.empty();
         }
-        String a = api.get();
         String f = flag.get();
-        // A wrapped call often has the flag alone on the changed line and the function name in
-        // the context, so the name may be in either.
-        return Optional.of("(dfb:" + f + " AND (dfb:" + a + " OR dfctx:" + a + "))"
-                + " OR (dfa:" + f + " AND (dfa:" + a + " OR dfctx:" + a + "))");
+        // The same mistake made with a sibling of the allocator (kmalloc for kzalloc) is the
+        // same discussion. A wrapped call often has the flag alone on the changed line and the
+        // function name in the context, so the name may be in either.
+        List<String> apis = family(api.get());
+        return Optional.of("(dfb:" + f + " AND (" + anyOf(apis, "dfb") + "))"
+                + " OR (dfa:" + f + " AND (" + anyOf(apis, "dfa") + "))");
+    }
+
+    /** {@code dfb:a OR dfctx:a OR dfb:b OR dfctx:b ...} for the given diff prefix. */
+    private static String anyOf(List<String> apis, String prefix) {
+        List<String> terms = new ArrayList<>();
+        for (String a : apis) {
+            terms.add(prefix + ":" + a + " OR dfctx:" + a);
+        }
+        return String.join(" OR ", terms);
+    }
+
+    /** The allocator first, then the other members of its family in the allocator model. */
+    static List<String> family(String api) {
+        List<String> names = new ArrayList<>(List.of(api));
+        MODEL.find(api).ifPresent(a -> MODEL.allocators().stream()
+                .filter(o -> o.family().equals(a.family()) && !o.api().equals(api))
+                .map(Allocator::api).sorted().forEach(names::add));
+        return names;
     }
 
     /**
