@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lorebot.analyzers.dma.Allocator;
@@ -35,14 +36,9 @@ public final class DiscussionQuery {
 
     /** The query for a finding, or empty when its lines name no call and flag to look for. */
     public static Optional<String> of(Finding finding) {
-        StringBuilder code = new StringBuilder();
-        for (DiffLine l : finding.lines()) {
-            if (l.kind() != DiffLine.Kind.REMOVED) {
-                code.append(l.text()).append('\n');
-            }
-        }
-        Optional<String> api = allocator(code.toString());
-        Optional<String> flag = flag(code.toString());
+        String code = addedCode(finding);
+        Optional<String> api = allocator(code);
+        Optional<String> flag = flag(code);
         if (api.isEmpty() || flag.isEmpty()) {
             return Optional.empty();
         }
@@ -79,15 +75,26 @@ public final class DiscussionQuery {
      * some other part of a long series is not offered as earlier discussion.
      */
     public static boolean discusses(Finding finding, String text) {
+        return talksAbout(finding).test(text);
+    }
+
+    /** {@link #discusses} for one finding, to test many mails: the flag is found once. */
+    public static Predicate<String> talksAbout(Finding finding) {
+        String code = addedCode(finding);
+        Optional<Pattern> flag = flag(code)
+                .map(f -> Pattern.compile("\\b" + Pattern.quote(f) + "\\b"));
+        return text -> flag.isPresent() && flag.get().matcher(text).find();
+    }
+
+    /** The finding's lines as the patch leaves them (context and added lines). */
+    private static String addedCode(Finding finding) {
         StringBuilder code = new StringBuilder();
         for (DiffLine l : finding.lines()) {
             if (l.kind() != DiffLine.Kind.REMOVED) {
                 code.append(l.text()).append('\n');
             }
         }
-        return flag(code.toString())
-                .map(f -> Pattern.compile("\\b" + Pattern.quote(f) + "\\b").matcher(text).find())
-                .orElse(false);
+        return code.toString();
     }
 
     static Optional<String> allocator(String code) {

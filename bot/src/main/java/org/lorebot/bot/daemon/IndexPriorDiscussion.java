@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.bot.citation.Candidate;
 import org.lorebot.bot.citation.Citation;
@@ -65,13 +66,14 @@ final class IndexPriorDiscussion implements PriorDiscussion {
                             .map(ThreadEntry::messageId).forEach(replies::add));
                 }
             }
+            Predicate<String> relevant = DiscussionQuery.talksAbout(finding);
             List<Candidate> candidates = new ArrayList<>();
             for (String id : ids) {
                 index.message(id).ifPresent(s -> candidates.add(new Candidate(s.message(), urlOf(s.list()))));
             }
             for (String id : replies) {
                 if (!ids.contains(id)) {
-                    index.message(id).filter(s -> DiscussionQuery.discusses(finding, s.message().body()))
+                    index.message(id).filter(s -> relevant.test(s.message().body()))
                             .ifPresent(s -> candidates.add(new Candidate(s.message(), urlOf(s.list()))));
                 }
             }

@@ -31,6 +31,8 @@ public final class StateStore implements AutoCloseable {
     private final Connection connection;
     private final String file;
     private final Clock clock;
+    /** {@link #firstRun()} once recorded: it never changes afterwards. */
+    private Instant firstRun;
     /** True inside {@link #inOneTransaction}: changes become savepoints of its transaction. */
     private boolean batching;
     private final Outbox outbox;
@@ -94,6 +96,13 @@ public final class StateStore implements AutoCloseable {
      * {@code serve} or {@code digest} weeks earlier does not widen the first review.
      */
     public synchronized Instant firstRun() {
+        if (firstRun == null) {
+            firstRun = recordFirstRun();
+        }
+        return firstRun;
+    }
+
+    private Instant recordFirstRun() {
         return update("read first run", c -> {
             try (PreparedStatement p = c.prepareStatement(
                     "INSERT OR IGNORE INTO meta (key, value) VALUES ('first_run', ?)")) {

@@ -15,16 +15,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.eclipse.jgit.lib.CommitBuilder;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.lorebot.index.fixture.InboxCommits;
 import org.lorebot.bot.cli.Lorebot;
 import org.lorebot.bot.cli.SmartGitServer;
 import org.lorebot.bot.series.LabeledCorpus;
@@ -61,7 +54,7 @@ public final class ReplyLatencyBenchmark {
             repo.create(true);
         }
         for (String f : HISTORY) {
-            commit(epoch, read(f));
+            InboxCommits.v2(epoch, "m", read(f).getBytes(StandardCharsets.ISO_8859_1));
         }
         String patch = read("022-n64-cart-v2-kmalloc-gfp-dma.eml");
         try (SmartGitServer git = new SmartGitServer(dir.resolve("web"))) {
@@ -98,7 +91,7 @@ public final class ReplyLatencyBenchmark {
                         .replaceFirst("(?im)^Message-ID:.*$", "Message-ID: <latency-" + i + "-" + System.nanoTime() + "@example.org>")
                         .replaceFirst("(?im)^Subject:.*$", "Subject: [PATCH] block: Add n64 cart driver, take " + i)
                         .replaceFirst("(?im)^Date:.*$", "Date: " + RFC_5322.format(Instant.now()));
-                commit(epoch, message);
+                InboxCommits.v2(epoch, "m", message.getBytes(StandardCharsets.ISO_8859_1));
                 long committed = System.nanoTime();
                 while (files(outbox) < i) {
                     Thread.sleep(5);
@@ -126,34 +119,6 @@ public final class ReplyLatencyBenchmark {
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.count();
-        }
-    }
-
-    private static void commit(Path epoch, String message) throws IOException {
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(epoch.toFile()).setMustExist(true).build();
-             ObjectInserter inserter = repo.newObjectInserter()) {
-            ObjectId parent = repo.resolve(Constants.R_HEADS + "master");
-            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, message.getBytes(StandardCharsets.ISO_8859_1));
-            TreeFormatter tree = new TreeFormatter();
-            tree.append("m", FileMode.REGULAR_FILE, blob);
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(inserter.insert(tree));
-            if (parent != null) {
-                commit.setParentId(parent);
-            }
-            PersonIdent list = new PersonIdent("list", "list@example.org");
-            commit.setAuthor(list);
-            commit.setCommitter(list);
-            commit.setMessage("m\n");
-            ObjectId id = inserter.insert(commit);
-            inserter.flush();
-            RefUpdate update = repo.updateRef(Constants.R_HEADS + "master");
-            update.setExpectedOldObjectId(parent == null ? ObjectId.zeroId() : parent);
-            update.setNewObjectId(id);
-            RefUpdate.Result result = update.update();
-            if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FAST_FORWARD) {
-                throw new IOException("cannot commit to " + epoch + ": " + result);
-            }
         }
     }
 

@@ -1,8 +1,12 @@
 package org.lorebot.bot.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,6 +32,16 @@ public record CommandRun(int exit, String out, String err) {
 
     public List<String> outLines() {
         return out.isEmpty() ? List.of() : Arrays.asList(out.split("\n"));
+    }
+
+    /** Standard output read as one JSON object a line, as {@code --json} prints it. */
+    public List<JsonNode> jsonLines() throws JsonProcessingException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : outLines()) {
+            nodes.add(mapper.readTree(line));
+        }
+        return nodes;
     }
 
     @Override

@@ -9,20 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-import org.eclipse.jgit.lib.CommitBuilder;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.RefUpdate;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.TreeFormatter;
-import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lorebot.index.fixture.InboxCommits;
 import org.lorebot.index.fixture.PublicInboxFixtures;
 
 class FetchCommandTest {
@@ -80,7 +71,7 @@ class FetchCommandTest {
         assertTrue(idle.out().contains("lkml: git/0.git up to date at "), idle.toString());
         assertTrue(idle.out().contains("lkml: added 0, removed 0, duplicates 0,"), idle.toString());
 
-        deliver(served.resolve("git/0.git"), """
+        InboxCommits.v2(served.resolve("git/0.git"), "m", """
                 From: Late Poster <late@example.org>
                 To: lkml@example.org
                 Subject: [PATCH] mm: one more patch
@@ -88,7 +79,7 @@ class FetchCommandTest {
                 Message-ID: <late-patch@example.org>
 
                 A message that arrived after the first fetch.
-                """);
+                """.getBytes(StandardCharsets.UTF_8));
         CommandRun later = CommandRun.lorebot("fetch", "--config", config.toString());
         assertEquals(0, later.exit(), later.toString());
         assertTrue(Pattern.compile("lkml: git/0\\.git fetched [0-9a-f]{12}\\.\\.[0-9a-f]{12}\n").matcher(later.out()).find(),
@@ -132,32 +123,5 @@ class FetchCommandTest {
         assertTrue(run.out().contains("lkml: added 200,"), run.toString());
         // the local v1 inbox holds the same 200 messages: kept once, under the list that came first
         assertTrue(run.out().contains("local: added 0, removed 0, duplicates 200,"), run.toString());
-    }
-
-    /** Commits one more message to a v2 epoch, as public-inbox-mda would. */
-    private static void deliver(Path epoch, String message) throws IOException {
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(epoch.toFile()).setMustExist(true).build();
-             ObjectInserter inserter = repo.newObjectInserter()) {
-            ObjectId parent = repo.resolve(Constants.R_HEADS + "master");
-            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, message.getBytes(StandardCharsets.UTF_8));
-            TreeFormatter tree = new TreeFormatter();
-            tree.append("m", FileMode.REGULAR_FILE, blob);
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(inserter.insert(tree));
-            commit.setParentId(parent);
-            PersonIdent who = new PersonIdent("Late Poster", "late@example.org");
-            commit.setAuthor(who);
-            commit.setCommitter(new PersonIdent("lkml", "lkml@example.org"));
-            commit.setMessage("[PATCH] mm: one more patch\n");
-            ObjectId id = inserter.insert(commit);
-            inserter.flush();
-            RefUpdate update = repo.updateRef(Constants.R_HEADS + "master");
-            update.setExpectedOldObjectId(parent);
-            update.setNewObjectId(id);
-            RefUpdate.Result result = update.update();
-            if (result != RefUpdate.Result.FAST_FORWARD) {
-                throw new IOException("cannot deliver: " + result);
-            }
-        }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lorebot.index.fixture.PublicInboxFixtures;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 class SearchCommandTest {
 
@@ -32,21 +30,12 @@ class SearchCommandTest {
         assertEquals(0, run.exit(), run.toString());
     }
 
-    private static List<JsonNode> json(CommandRun run) throws Exception {
-        List<JsonNode> nodes = new ArrayList<>();
-        ObjectMapper mapper = new ObjectMapper();
-        for (String line : run.outLines()) {
-            nodes.add(mapper.readTree(line));
-        }
-        return nodes;
-    }
-
     @Test
     void jsonGivesOneObjectPerHitWithEveryField() throws Exception {
         // public-inbox's own search finds 5 messages adding GFP_DMA in this inbox
         CommandRun run = CommandRun.lorebot("search", "--data", data, "--json", "dfb:GFP_DMA");
         assertEquals(0, run.exit(), run.toString());
-        List<JsonNode> hits = json(run);
+        List<JsonNode> hits = run.jsonLines();
         assertEquals(5, hits.size(), run.toString());
         Instant previous = Instant.MAX;
         for (JsonNode hit : hits) {
@@ -66,11 +55,11 @@ class SearchCommandTest {
     void threadFieldIsTheRootOfTheThread() throws Exception {
         CommandRun run = CommandRun.lorebot("search", "--data", data, "--json", "--limit", "0",
                 "m:" + PublicInboxFixtures.FIRST_MESSAGE_ID);
-        List<JsonNode> hits = json(run);
+        List<JsonNode> hits = run.jsonLines();
         assertEquals(1, hits.size(), run.toString());
         String root = hits.get(0).get("thread").asText();
         CommandRun thread = CommandRun.lorebot("thread", "--data", data, "--json", root);
-        JsonNode first = json(thread).get(0);
+        JsonNode first = thread.jsonLines().get(0);
         assertEquals(root, first.get("message_id").asText());
         assertEquals(0, first.get("depth").asInt());
     }
@@ -79,7 +68,7 @@ class SearchCommandTest {
     void textShowsDateSenderSubjectAndMessageIdPerLine() throws Exception {
         CommandRun run = CommandRun.lorebot("search", "--data", data, "dfb:GFP_DMA");
         assertEquals(0, run.exit(), run.toString());
-        List<JsonNode> hits = json(CommandRun.lorebot("search", "--data", data, "--json", "dfb:GFP_DMA"));
+        List<JsonNode> hits = CommandRun.lorebot("search", "--data", data, "--json", "dfb:GFP_DMA").jsonLines();
         assertEquals(hits.size(), run.outLines().size(), run.toString());
         for (int i = 0; i < hits.size(); i++) {
             String line = run.outLines().get(i);
@@ -94,10 +83,10 @@ class SearchCommandTest {
 
     @Test
     void wordsAreJoinedIntoOneQuery() throws Exception {
-        List<JsonNode> joined = json(CommandRun.lorebot("search", "--data", data, "--json", "--limit", "0",
-                "dfb:GFP_DMA", "AND", "s:PATCH"));
-        List<JsonNode> quoted = json(CommandRun.lorebot("search", "--data", data, "--json", "--limit", "0",
-                "dfb:GFP_DMA AND s:PATCH"));
+        List<JsonNode> joined = CommandRun.lorebot("search", "--data", data, "--json", "--limit", "0",
+                "dfb:GFP_DMA", "AND", "s:PATCH").jsonLines();
+        List<JsonNode> quoted = CommandRun.lorebot("search", "--data", data, "--json", "--limit", "0",
+                "dfb:GFP_DMA AND s:PATCH").jsonLines();
         assertEquals(quoted, joined);
         assertFalse(joined.isEmpty());
     }

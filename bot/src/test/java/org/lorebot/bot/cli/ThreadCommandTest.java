@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lorebot.index.fixture.PublicInboxFixtures;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 class ThreadCommandTest {
 
@@ -32,20 +30,12 @@ class ThreadCommandTest {
         assertEquals(0, run.exit(), run.toString());
     }
 
-    private static List<JsonNode> json(CommandRun run) throws Exception {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : run.outLines()) {
-            nodes.add(new ObjectMapper().readTree(line));
-        }
-        return nodes;
-    }
-
     /** The thread with the most messages among the patches adding GFP_DMA: one with replies. */
     private static String messageInABigThread() throws Exception {
         String best = null;
         int size = 0;
-        for (JsonNode hit : json(CommandRun.lorebot("search", "--data", data, "--json", "--limit", "0", "s:PATCH"))) {
-            int n = json(CommandRun.lorebot("thread", "--data", data, "--json", hit.get("message_id").asText())).size();
+        for (JsonNode hit : CommandRun.lorebot("search", "--data", data, "--json", "--limit", "0", "s:PATCH").jsonLines()) {
+            int n = CommandRun.lorebot("thread", "--data", data, "--json", hit.get("message_id").asText()).jsonLines().size();
             if (n > size) {
                 size = n;
                 best = hit.get("message_id").asText();
@@ -60,7 +50,7 @@ class ThreadCommandTest {
     @Test
     void jsonEntriesFormATreeWhoseParentsComeFirst() throws Exception {
         String id = messageInABigThread();
-        List<JsonNode> entries = json(CommandRun.lorebot("thread", "--data", data, "--json", id));
+        List<JsonNode> entries = CommandRun.lorebot("thread", "--data", data, "--json", id).jsonLines();
         assertTrue(entries.size() >= 3, entries.toString());
         Map<String, Integer> depthOf = new HashMap<>();
         String root = entries.get(0).get("message_id").asText();
@@ -86,7 +76,7 @@ class ThreadCommandTest {
     @Test
     void textIsIndentedByDepthAndMarksTheMessageAskedFor() throws Exception {
         String id = messageInABigThread();
-        List<JsonNode> entries = json(CommandRun.lorebot("thread", "--data", data, "--json", id));
+        List<JsonNode> entries = CommandRun.lorebot("thread", "--data", data, "--json", id).jsonLines();
         CommandRun text = CommandRun.lorebot("thread", "--data", data, id);
         assertEquals(0, text.exit(), text.toString());
         List<String> lines = text.outLines();

@@ -16,6 +16,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lorebot.index.fixture.InboxCommits;
 import org.lorebot.index.fixture.PublicInboxFixtures;
 import org.lorebot.index.fixture.TestDirectories;
 
@@ -65,7 +66,7 @@ class ArchiveSourcesTest {
             r.create(true);
         }
         assertMessage(repo, "cannot tell a v1 inbox from a v2 epoch");
-        ArchiveCommits.v2(repo, "README", "hello\n".getBytes(StandardCharsets.UTF_8));
+        InboxCommits.v2(repo, "README", "hello\n".getBytes(StandardCharsets.UTF_8));
         assertMessage(repo, "tip holds neither");
     }
 

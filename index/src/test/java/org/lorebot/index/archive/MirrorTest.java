@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lorebot.index.fixture.InboxCommits;
 import org.lorebot.index.fixture.PublicInboxFixtures;
 
 /**
@@ -58,7 +59,7 @@ class MirrorTest {
         try (Repository repo = new FileRepositoryBuilder().setGitDir(epoch1.toFile()).setBare().build()) {
             repo.create(true);
         }
-        ArchiveCommits.v2(epoch1, "m", "Message-ID: <epoch1-first@example.org>\n\nfirst of epoch 1\n"
+        InboxCommits.v2(epoch1, "m", "Message-ID: <epoch1-first@example.org>\n\nfirst of epoch 1\n"
                 .getBytes(StandardCharsets.UTF_8));
         server = GitHttpBackendServer.start(served);
         Assumptions.assumeTrue(server != null, "skipped: git http-backend not installed");
@@ -84,7 +85,7 @@ class MirrorTest {
         assertTrue(first.stream().allMatch(u -> u.before() == null && u.changed()));
         assertTrue(tasks.contains("Cloning git/0.git from " + server.baseUrl() + "/lkml/0"), tasks.toString());
         assertTrue(tasks.contains("Receiving objects"), "JGit's transfer progress: " + tasks);
-        assertEquals(ArchiveCommits.tip(served.resolve("lkml/0")).name(), first.get(0).after());
+        assertEquals(InboxCommits.tip(served.resolve("lkml/0")).name(), first.get(0).after());
 
         RecordingVisitor all = read(mirrorDir, Map.of());
         assertEquals(PublicInboxFixtures.MESSAGES + 1, all.entries.size());
@@ -92,7 +93,7 @@ class MirrorTest {
         Map<String, String> cursor = Map.of(
                 "git/0.git", first.get(0).after(), "git/1.git", first.get(1).after());
 
-        ObjectId added = ArchiveCommits.v2(served.resolve("lkml/1"), "m", NEW_MESSAGE);
+        ObjectId added = InboxCommits.v2(served.resolve("lkml/1"), "m", NEW_MESSAGE);
         Set<Path> packsBefore = packs(mirrorDir.resolve("git/1.git"));
 
         List<MirrorUpdate> second = mirror.update(NullProgressMonitor.INSTANCE);

@@ -16,6 +16,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lorebot.index.fixture.InboxCommits;
 import org.lorebot.index.fixture.PublicInboxFixtures;
 
 /** Removals and incremental reads on private copies of the public-inbox fixtures. */
@@ -30,9 +31,9 @@ class RemovalAndCursorTest {
         Path epoch = inbox.resolve("git/0.git");
         RecordingVisitor before = read(GitArchiveSource.v2Inbox(inbox), Map.of());
         ArchiveEntry victim = before.entries.get(41);
-        ObjectId tip = ArchiveCommits.tip(epoch);
+        ObjectId tip = InboxCommits.tip(epoch);
 
-        ObjectId removal = ArchiveCommits.v2(epoch, "d", victim.raw());
+        ObjectId removal = InboxCommits.v2(epoch, "d", victim.raw());
 
         RecordingVisitor after = read(GitArchiveSource.v2Inbox(inbox), Map.of("git/0.git", tip.name()));
         assertEquals(List.of(), after.problems);
@@ -56,10 +57,10 @@ class RemovalAndCursorTest {
         assertEquals(List.of(), before.problems);
         ArchiveEntry victim = before.entries.get(7);
         String path = pathOf(v1, victim);
-        ObjectId tip = ArchiveCommits.tip(v1);
+        ObjectId tip = InboxCommits.tip(v1);
 
-        ArchiveCommits.v1Delete(v1, path);
-        ObjectId added = ArchiveCommits.v1Add(v1, "ab/" + "c".repeat(38), NEW_MESSAGE);
+        InboxCommits.v1Delete(v1, path);
+        ObjectId added = InboxCommits.v1Add(v1, "ab/" + "c".repeat(38), NEW_MESSAGE);
 
         RecordingVisitor after = read(GitArchiveSource.v1Inbox(v1), Map.of("v1", tip.name()));
         assertEquals(List.of(), after.problems);
@@ -80,7 +81,7 @@ class RemovalAndCursorTest {
         Map<String, String> cursor = Map.of("git/0.git", first.entries.get(first.entries.size() - 1).position());
 
         assertEquals(0, read(GitArchiveSource.v2Inbox(inbox), cursor).entries.size(), "nothing new yet");
-        ObjectId added = ArchiveCommits.v2(epoch, "m", NEW_MESSAGE);
+        ObjectId added = InboxCommits.v2(epoch, "m", NEW_MESSAGE);
 
         RecordingVisitor second = read(GitArchiveSource.v2Inbox(inbox), cursor);
         assertEquals(1, second.entries.size());
@@ -96,7 +97,7 @@ class RemovalAndCursorTest {
                 .setGitDir(epoch1.toFile()).setBare().build()) {
             repo.create(true);
         }
-        ArchiveCommits.v2(epoch1, "m", NEW_MESSAGE);
+        InboxCommits.v2(epoch1, "m", NEW_MESSAGE);
         try (GitArchiveSource source = GitArchiveSource.v2Inbox(inbox)) {
             assertEquals(List.of("git/0.git", "git/1.git"), source.epochs());
             RecordingVisitor all = read(source, Map.of());
@@ -121,7 +122,7 @@ class RemovalAndCursorTest {
     }
 
     private static String pathOf(Path v1, ArchiveEntry entry) throws IOException {
-        try (Repository repo = ArchiveCommits.open(v1); TreeWalk walk = new TreeWalk(repo)) {
+        try (Repository repo = InboxCommits.open(v1); TreeWalk walk = new TreeWalk(repo)) {
             walk.addTree(repo.parseCommit(repo.resolve("refs/heads/master")).getTree());
             walk.setRecursive(true);
             while (walk.next()) {

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lorebot.index.fixture.InboxCommits;
 import org.lorebot.index.MailIndex;
 import org.lorebot.index.archive.ArchiveSource;
 import org.lorebot.index.archive.GitArchiveSource;
@@ -147,12 +148,12 @@ class PublicInboxIngestTest {
             int threadSize = index.thread(victim).orElseThrow().messageCount();
             assertEquals(1, index.search("m:" + victim, 0, 0).total());
 
-            EpochWriter.remove(epoch, raw);
+            InboxCommits.v2(epoch, "d", raw);
             byte[] fresh = ("From: New Sender <new@example.org>\nTo: lkml@example.org\n"
                     + "Message-ID: <fresh-1@example.org>\nIn-Reply-To: <" + victim + ">\n"
                     + "Date: Tue, 3 Jan 2023 10:00:00 +0000\nSubject: Re: a late reply\n\n"
                     + "Thanks, applied.\n").getBytes(StandardCharsets.UTF_8);
-            EpochWriter.deliver(epoch, fresh);
+            InboxCommits.v2(epoch, "m", fresh);
 
             IngestSummary second;
             try (ArchiveSource source = GitArchiveSource.v2Inbox(inbox)) {
