@@ -26,11 +26,17 @@ final class Window {
     private final List<MessageFacts> patches;
     private final Map<String, Integer> perList = new HashMap<>();
     private final Map<String, Area> areas = new ConcurrentHashMap<>();
+    private final Map<String, List<MessageFacts>> threadPatches;
 
-    Window(Instant start, Instant end, List<MessageFacts> messages) {
+    /**
+     * @param threadPatches for the thread of each message, the patches of that thread, older
+     *                      ones included
+     */
+    Window(Instant start, Instant end, List<MessageFacts> messages, Map<String, List<MessageFacts>> threadPatches) {
         this.start = start;
         this.end = end;
         this.messages = List.copyOf(messages);
+        this.threadPatches = Map.copyOf(threadPatches);
         messages.forEach(m -> {
             byId.put(m.messageId(), m);
             perList.merge(m.list(), 1, Integer::sum);
@@ -63,6 +69,11 @@ final class Window {
 
     List<Series> series() {
         return series;
+    }
+
+    /** The patches of a thread that had mail in the period, however old. */
+    List<MessageFacts> threadPatches(String root) {
+        return threadPatches.getOrDefault(root, List.of());
     }
 
     /** How many messages arrived on these lists (on every list when none is given). */
