@@ -21,8 +21,8 @@ import org.lorebot.bot.state.SeriesVersion;
 
 /**
  * Works out what happened in a period to the series of an area: every thread that had mail in
- * the period and holds a patch in the area, however old, with the versions of one series taken
- * together (by {@link VersionLinker#key}). A reply counts for the version it answers; a reply
+ * the period and holds a patch (or pull request) in the area, however old, with the versions of
+ * one series taken together (by {@link VersionLinker#key}). A reply counts for the version it answers; a reply
  * by the series' own author saying "applied" is not news.
  */
 final class ActivityFinder {
@@ -46,7 +46,11 @@ final class ActivityFinder {
             }
             Map<String, MessageFacts> facts = new HashMap<>();
             patches.forEach(p -> facts.put(p.messageId(), p));
-            List<Series> series = SeriesAssembler.assemble(patches.stream().map(p -> p.patch().orElseThrow()).toList());
+            List<Series> series = new ArrayList<>(SeriesAssembler.assemble(
+                    patches.stream().filter(MessageFacts::isPatch).map(p -> p.patch().orElseThrow()).toList()));
+            // A pull request stands alone, version 0: pr-tracker-bot says when it was merged.
+            patches.stream().filter(MessageFacts::pullRequest)
+                    .forEach(p -> series.add(new Series(p.patch(), List.of(), 0, 0)));
             Map<String, Series> member = new HashMap<>();
             for (Series s : series) {
                 s.cover().ifPresent(c -> member.put(c.messageId(), s));
@@ -80,6 +84,9 @@ final class ActivityFinder {
 
     /** {@code v3} for the series (or its cover letter), {@code v3 2/8} for one of several patches. */
     private static String label(Series s, String answered) {
+        if (s.version() == 0) {
+            return "pull request";
+        }
         String v = "v" + s.version();
         if (answered == null || s.cover().map(c -> c.messageId().equals(answered)).orElse(false)
                 || s.parts().size() + (s.cover().isPresent() ? 1 : 0) <= 1) {

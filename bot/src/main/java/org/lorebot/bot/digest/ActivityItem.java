@@ -14,7 +14,7 @@ import org.lorebot.bot.state.SeriesVersion;
  * @param list        its inbox
  * @param subject     its subject
  * @param author      who posted it
- * @param version     its version
+ * @param version     its version; 0 for a pull request
  * @param taken       replies saying it was applied or merged
  * @param newVersions versions posted in the period that follow an earlier one
  * @param trailers    Reviewed-by, Acked-by and Tested-by given in the period, each once

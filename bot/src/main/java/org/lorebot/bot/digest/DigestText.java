@@ -143,7 +143,8 @@ final class DigestText {
     private void activity(List<String> out, ActivityItem a, ZoneId zone) {
         out.add("");
         out.addAll(TextWrap.fill(a.subject(), TextWrap.WIDTH, "", "  "));
-        out.addAll(TextWrap.fill(a.author() + ", v" + a.version(), TextWrap.WIDTH, "  ", "  "));
+        out.addAll(TextWrap.fill(a.author() + (a.version() == 0 ? ", pull request" : ", v" + a.version()),
+                TextWrap.WIDTH, "  ", "  "));
         for (TakenItem t : a.taken()) {
             String verb = Character.toUpperCase(t.acceptance().verb().charAt(0)) + t.acceptance().verb().substring(1);
             String where = t.acceptance().where().isEmpty() ? ""

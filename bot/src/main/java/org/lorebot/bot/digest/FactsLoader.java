@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.analyzers.patch.DiffLine;
 import org.lorebot.analyzers.patch.FileDiff;
@@ -33,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class FactsLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(FactsLoader.class);
+    private static final Pattern DIFFSTAT = Pattern.compile("(?m)^ (\\S+)\\s+\\|\\s+(?:\\d+|Bin)\\b");
 
     private final MailIndex index;
     // Read by the threads building digests in parallel.
@@ -83,6 +86,7 @@ public final class FactsLoader {
         MailMessage m = stored.message();
         PatchMail mail = PatchMail.of(m);
         boolean isPatch = !mail.tags().reply() && (mail.patch().hasDiff() || mail.patch().isCoverLetter());
+        boolean isPull = !isPatch && !mail.tags().reply() && mail.tags().pull();
         Set<String> files = new LinkedHashSet<>();
         List<String> changed = new ArrayList<>();
         List<Finding> findings = List.of();
@@ -104,6 +108,9 @@ public final class FactsLoader {
             }
             findings = DmaChecker.check(mail.patch());
         }
+        if (isPull) {
+            files.addAll(diffstatPaths(m.body()));
+        }
         List<String> references = new ArrayList<>(m.references());
         if (m.inReplyTo() != null) {
             references.remove(m.inReplyTo());
@@ -114,8 +121,20 @@ public final class FactsLoader {
         Optional<Acceptance> acceptance = reply ? ReplyReader.acceptance(m.messageId(), m.body()) : Optional.empty();
         return new MessageFacts(m.messageId(), a.list(), m.subject(),
                 m.from() == null ? "" : m.from().toString(), sender(m), a.arrived(), stored.thread(), references,
-                isPatch ? Optional.of(mail) : Optional.empty(), List.copyOf(files), changed, findings,
+                isPatch || isPull ? Optional.of(mail) : Optional.empty(), isPull, List.copyOf(files), changed, findings,
                 trailers, acceptance);
+    }
+
+    /** The paths a pull request's diffstat names in full (git shortens long ones to {@code .../}). */
+    private static List<String> diffstatPaths(String body) {
+        List<String> out = new ArrayList<>();
+        Matcher m = DIFFSTAT.matcher(body);
+        while (m.find()) {
+            if (!m.group(1).startsWith("...")) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
     }
 
     private static String sender(MailMessage m) {

@@ -58,9 +58,9 @@ final class Interest {
         return preferences.hasArea();
     }
 
-    /** Whether a patch (or cover letter) lies in the area. */
+    /** Whether a patch, cover letter or pull request lies in the area. */
     boolean covers(MessageFacts m) {
-        if (!hasArea() || !m.isPatch() || !onLists(m.list())) {
+        if (!hasArea() || !(m.isPatch() || m.pullRequest()) || !onLists(m.list())) {
             return false;
         }
         if (paths.isEmpty() && entry.isEmpty()) {

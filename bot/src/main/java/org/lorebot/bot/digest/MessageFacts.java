@@ -20,8 +20,10 @@ import org.lorebot.bot.series.PatchMail;
  * @param arrived      when it arrived in the archive
  * @param thread       its thread's root Message-ID
  * @param references   the messages it answers, oldest first, the one it replies to last
- * @param patch        the patch or cover letter it carries; empty for replies and discussion
- * @param files        the files its diff changes
+ * @param patch        the patch, cover letter or pull request it carries; empty for replies and
+ *                     discussion
+ * @param pullRequest  whether it is a pull request ({@code [GIT PULL]}) rather than a patch
+ * @param files        the files its diff changes (a pull request's: those its diffstat names in full)
  * @param changedLines the lines its diff adds or removes, for {@code K:} keywords
  * @param findings     what the DMA checker found in it
  * @param trailers     for a reply, the Reviewed-by, Acked-by and Tested-by it gives
@@ -29,7 +31,7 @@ import org.lorebot.bot.series.PatchMail;
  */
 public record MessageFacts(String messageId, String list, String subject, String from, String sender,
                            Instant arrived, String thread, List<String> references, Optional<PatchMail> patch,
-                           List<String> files, List<String> changedLines, List<Finding> findings,
+                           boolean pullRequest, List<String> files, List<String> changedLines, List<Finding> findings,
                            List<GivenTrailer> trailers, Optional<Acceptance> acceptance) {
     public MessageFacts {
         Objects.requireNonNull(messageId, "messageId");
@@ -44,7 +46,8 @@ public record MessageFacts(String messageId, String list, String subject, String
         Objects.requireNonNull(acceptance, "acceptance");
     }
 
+    /** A patch or cover letter: what series are made of. */
     public boolean isPatch() {
-        return patch.isPresent();
+        return patch.isPresent() && !pullRequest;
     }
 }

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The patches and cover letters of a thread, however old: what a reply in the period answers
+ * The patches, cover letters and pull requests of a thread, however old: what a reply in the period answers
  * may have been posted long before it. Only messages whose subject reads as a patch are read
  * from the index; each thread is read once per run.
  */
@@ -51,8 +51,8 @@ final class ThreadPatches {
                 continue;
             }
             SubjectTags tags = SubjectTags.parse(e.message().get().subject());
-            if (!tags.reply() && (tags.patch() || tags.total() > 0)) {
-                loader.message(e.messageId()).filter(MessageFacts::isPatch).ifPresent(out::add);
+            if (!tags.reply() && (tags.patch() || tags.pull() || tags.total() > 0)) {
+                loader.message(e.messageId()).filter(m -> m.isPatch() || m.pullRequest()).ifPresent(out::add);
             }
         }
         return List.copyOf(out);

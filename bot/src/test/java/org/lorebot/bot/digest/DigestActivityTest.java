@@ -140,4 +140,42 @@ class DigestActivityTest {
             assertTrue(second.contains("New version: v2 of 2026-11-20"), second);
         }
     }
+
+    @Test
+    void aPullRequestTouchingTheAreaMergedUpstream() throws Exception {
+        try (Harness h = new Harness(dir, SUBSCRIBER)) {
+            Archive a = h.archive;
+            String pull = "The following changes since commit b3a9e3b9622a:\n\n  Linux 6.12-rc1\n\n"
+                    + "are available in the Git repository at:\n\n"
+                    + "  git://git.kernel.org/pub/scm/linux/kernel/git/vkoul/dmaengine.git tags/dmaengine-6.13\n\n"
+                    + "----------------------------------------------------------------\n"
+                    + "Vinod Maintainer (1):\n      dmaengine: foo: use the pool\n\n"
+                    + " drivers/dma/foo.c                              | 2 +-\n"
+                    + " .../devicetree/bindings/dma/foo-dma.yaml       | 4 ++--\n"
+                    + " 2 files changed, 3 insertions(+), 3 deletions(-)\n";
+            a.post("dmaengine", message("pull@x", "Vinod Maintainer <vkoul@example.org>", LIST,
+                    "[GIT PULL] dmaengine updates for v6.13", t("2026-11-12T12:00:00Z"), null, pull));
+            a.post("dmaengine", message("pull-usb@x", "Greg <greg@example.org>", LIST,
+                    "[GIT PULL] USB updates for v6.13", t("2026-11-12T13:00:00Z"), null,
+                    pull.replace("drivers/dma/foo.c ", "drivers/usb/x.c   ")));
+            String merged = "The pull request you sent on Tue, 12 Nov 2026:\n\n"
+                    + "> git://git.kernel.org/pub/scm/linux/kernel/git/vkoul/dmaengine.git tags/dmaengine-6.13\n\n"
+                    + "has been merged into torvalds/linux.git:\n"
+                    + "https://git.kernel.org/torvalds/c/6f51ab9440d1\n\nThank you!\n\n"
+                    + "-- \nDeet-doot-dot, I am a bot.\n";
+            a.post("dmaengine", message("173.pr-tracker-bot@kernel.org", "pr-tracker-bot@kernel.org", LIST,
+                    "Re: [GIT PULL] dmaengine updates for v6.13", t("2026-11-19T12:00:00Z"), "pull@x", merged));
+            a.post("dmaengine", message("174.pr-tracker-bot@kernel.org", "pr-tracker-bot@kernel.org", LIST,
+                    "Re: [GIT PULL] USB updates for v6.13", t("2026-11-19T12:00:00Z"), "pull-usb@x", merged));
+
+            String text = digest(h, "2026-11-20T09:00:00Z");
+            assertTrue(text.contains("[GIT PULL] dmaengine updates for v6.13\n"
+                    + "  Vinod Maintainer, pull request\n"
+                    + "  Merged by pr-tracker-bot@kernel.org into torvalds/linux.git (pull\n    request)\n"
+                    + "  1 reply: pr-tracker-bot@kernel.org\n"
+                    + "  https://lore.kernel.org/dmaengine/pull@x/\n"), text);
+            assertFalse(text.contains("USB updates"), "outside the subscriber's paths: " + text);
+            assertTrue(text.replaceAll("\\s+", " ").contains("0 patches in your area"), text);
+        }
+    }
 }
