@@ -33,13 +33,7 @@ final class ActivityFinder {
     /** The series with activity, those that changed state (applied, new version) first. */
     static List<ActivityItem> find(Interest interest, Window window, Function<String, List<SeriesVersion>> history) {
         Map<String, Group> groups = new LinkedHashMap<>();
-        Set<String> roots = new LinkedHashSet<>();
-        for (MessageFacts m : window.messages()) {
-            if (interest.onLists(m.list())) {
-                roots.add(m.thread());
-            }
-        }
-        for (String root : roots) {
+        for (String root : window.threads()) {
             List<MessageFacts> patches = window.threadPatches(root);
             if (patches.stream().noneMatch(interest::covers)) {
                 continue;
@@ -61,8 +55,8 @@ final class ActivityFinder {
                 continue;
             }
             Series latest = series.stream().max(Comparator.comparing(Series::firstSeen)).orElseThrow();
-            for (MessageFacts m : window.messages()) {
-                if (!m.thread().equals(root) || m.isPatch() || !interest.onLists(m.list())) {
+            for (MessageFacts m : window.messagesOf(root)) {
+                if (m.isPatch() || !interest.onLists(m.list())) {
                     continue;
                 }
                 String answered = null;

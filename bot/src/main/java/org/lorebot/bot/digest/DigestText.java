@@ -37,11 +37,11 @@ final class DigestText {
         if (!d.findings().isEmpty()) {
             count(parts, d.findings().size(), "finding");
         }
-        if (!d.series().isEmpty()) {
-            count(parts, d.series().size(), "new series", "new series");
-        }
         if (!d.fixed().isEmpty()) {
             count(parts, d.fixed().size(), "fixed finding");
+        }
+        if (!d.series().isEmpty()) {
+            count(parts, d.series().size(), "new series", "new series");
         }
         if (!d.threads().isEmpty()) {
             count(parts, d.threads().size(), "thread");
@@ -89,6 +89,20 @@ final class DigestText {
                 out.add("  " + links.of(i.list(), i.messageId()));
             }
         }
+        if (!d.fixed().isEmpty()) {
+            section(out, "Findings fixed by a later version");
+            for (FixedItem x : d.fixed()) {
+                Finding f = x.finding().finding();
+                out.add("");
+                out.addAll(TextWrap.fill("[" + f.severity().word() + "] " + f.ruleId() + " " + f.path() + ":" + f.line(),
+                        TextWrap.WIDTH, "", "  "));
+                out.addAll(TextWrap.fill("in " + x.finding().subject(), TextWrap.WIDTH, "  ", "    "));
+                out.add("  " + links.of(x.finding().list(), x.finding().messageId()));
+                out.add("  gone in v" + x.fixedIn().version() + " of " + DAY.format(x.fixedIn().firstSeen().atZone(zone))
+                        + ":");
+                out.add("  " + links.of(x.fixedIn().list(), x.fixedIn().messageId()));
+            }
+        }
         if (!d.series().isEmpty()) {
             section(out, "New series and new versions");
             for (SeriesItem s : d.series()) {
@@ -104,20 +118,6 @@ final class DigestText {
                     out.add("  v" + v.version() + " of " + DAY.format(v.firstSeen().atZone(zone)) + ": "
                             + links.of(v.list(), v.messageId()));
                 }
-            }
-        }
-        if (!d.fixed().isEmpty()) {
-            section(out, "Findings fixed by a later version");
-            for (FixedItem x : d.fixed()) {
-                Finding f = x.finding().finding();
-                out.add("");
-                out.addAll(TextWrap.fill("[" + f.severity().word() + "] " + f.ruleId() + " " + f.path() + ":" + f.line(),
-                        TextWrap.WIDTH, "", "  "));
-                out.addAll(TextWrap.fill("in " + x.finding().subject(), TextWrap.WIDTH, "  ", "    "));
-                out.add("  " + links.of(x.finding().list(), x.finding().messageId()));
-                out.add("  gone in v" + x.fixedIn().version() + " of " + DAY.format(x.fixedIn().firstSeen().atZone(zone))
-                        + ":");
-                out.add("  " + links.of(x.fixedIn().list(), x.fixedIn().messageId()));
             }
         }
         if (!d.threads().isEmpty()) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,7 @@ final class Window {
     private final Map<String, Integer> perList = new HashMap<>();
     private final Map<String, Area> areas = new ConcurrentHashMap<>();
     private final Map<String, List<MessageFacts>> threadPatches;
+    private final Map<String, List<MessageFacts>> byThread = new LinkedHashMap<>();
 
     /**
      * @param threadPatches for the thread of each message, the patches of that thread, older
@@ -40,6 +42,7 @@ final class Window {
         messages.forEach(m -> {
             byId.put(m.messageId(), m);
             perList.merge(m.list(), 1, Integer::sum);
+            byThread.computeIfAbsent(m.thread(), t -> new ArrayList<>()).add(m);
         });
         this.patches = messages.stream().filter(MessageFacts::isPatch).toList();
         List<PatchMail> patches = messages.stream().filter(MessageFacts::isPatch)
@@ -69,6 +72,16 @@ final class Window {
 
     List<Series> series() {
         return series;
+    }
+
+    /** The roots of the threads that had mail in the period, in order of their first new message. */
+    Set<String> threads() {
+        return byThread.keySet();
+    }
+
+    /** The period's messages of one thread, in arrival order. */
+    List<MessageFacts> messagesOf(String root) {
+        return byThread.getOrDefault(root, List.of());
     }
 
     /** The patches of a thread that had mail in the period, however old. */

@@ -131,7 +131,7 @@ class DigestActivityTest {
             String second = digest(h, "2026-11-21T09:00:00Z");
             int fixed = second.indexOf("Findings fixed by a later version\n");
             assertTrue(fixed > 0, second);
-            String section = second.substring(fixed);
+            String section = second.substring(fixed, second.indexOf("\n\n\n", fixed) + 1);
             assertTrue(section.contains("drivers/dma/foo.c:11"), section);
             assertTrue(section.contains("in [PATCH] dmaengine: foo: allocate descriptors\n"
                     + "  https://lore.kernel.org/dmaengine/v1@x/\n"
