@@ -34,7 +34,7 @@ final class MessagePages {
                 .append(MessageView.headers(m, stored.list())).append("</pre>\n")
                 .append("<p>[<a href=\"raw\">raw</a>] [<a href=\"T/#")
                 .append(Links.anchor(m.messageId())).append("\">thread</a>] [<a href=\"t/\">flat</a>]"
-                        + " [<a href=\"t.mbox.gz\">mbox.gz</a>]</p>\n<pre>")
+                        + " [<a href=\"t.mbox.gz\">mbox.gz</a>] [<a href=\"t.atom\">Atom</a>]</p>\n<pre>")
                 .append(MessageView.body(m)).append("</pre>\n</article>\n");
         Optional<SearchHit> reply = thread.flatMap(t ->
                 PatchReview.botReply(t, m.messageId(), archive.botAddress()));

@@ -85,6 +85,9 @@ final class Site {
                 return route.handle(request);
             }
         }
+        if (request.method().equals("POST") && isSearch(path)) {
+            return inbox(request, base);
+        }
         if (!request.method().equals("GET")) {
             throw new WebException(405, "this archive is read-only: " + request.method()
                     + " is not accepted here");
@@ -128,9 +131,13 @@ final class Site {
         if (segments.length == 2) {
             switch (segments[1]) {
                 case "":
-                    return request.parameter("q").filter(q -> !q.isBlank()).isPresent()
-                            ? searches.answer(list, request, base)
-                            : inboxes.topics(list, request);
+                    if (request.field("q").filter(q -> !q.isBlank()).isPresent()) {
+                        return searches.answer(list, request, base);
+                    }
+                    if (!request.method().equals("GET")) {
+                        throw new WebException(405, "only a search (q=...&x=m) is posted here");
+                    }
+                    return inboxes.topics(list, request);
                 case "new.atom":
                     return inboxes.atom(list, base);
                 default:
@@ -152,8 +159,14 @@ final class Site {
             case "t/" -> threads.flat(list, id);
             case "T", "t" -> WebResponse.redirect(Links.message(list, id) + rest + "/");
             case "t.mbox.gz" -> threads.mbox(id);
+            case "t.atom" -> threads.atom(list, id, base);
             default -> throw WebException.notFound("no page '" + rest + "' for a message");
         };
+    }
+
+    /** {@code /<list>/}, where lore's search posts its mbox.gz buttons. */
+    private static boolean isSearch(String path) {
+        return path.length() > 2 && path.indexOf('/', 1) == path.length() - 1;
     }
 
     private static String messageId(String id) throws WebException {

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lorebot.index.store.StoredMessage;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -197,10 +200,11 @@ class WebArchiveTest {
     @Test
     void searchFindsMarksAndPages() {
         String html = page("/linux-mtd/?q=" + "s%3Aroutine+ubifs");
-        assertTrue(html.contains("Results 1-25 of 30"), html);
+        assertTrue(html.contains("Results 1-30 of 30"), "200 a page, as lore: " + html);
         assertTrue(html.contains("<mark>routine</mark> cleanup number 30"), html);
-        assertTrue(html.contains("rel=\"next\" href=\"/linux-mtd/?q=s:routine%20ubifs&amp;o=25\""), html);
+        assertFalse(html.contains("rel=\"next\""), html);
         String second = page("/linux-mtd/?q=s:routine%20ubifs&o=25");
+        assertTrue(second.contains("rel=\"prev\" href=\"/linux-mtd/?q=s:routine%20ubifs&amp;o=0\""), second);
         assertTrue(second.contains("Results 26-30 of 30") && second.contains("cleanup number 1<"), second);
         assertTrue(page("/linux-mtd/_/text/help/").contains("dfb:"), "the help page names the prefixes");
     }
@@ -223,6 +227,51 @@ class WebArchiveTest {
         Document hostile = xml(get("/linux-mtd/?q=m:hostile-1@evil.example&x=A").body());
         assertTrue(hostile.getElementsByTagName("content").item(0).getTextContent().contains("<script>"));
         assertEquals(0, hostile.getElementsByTagName("script").getLength());
+    }
+
+    @Test
+    void searchMboxIsPostedAsLoresButtonsAndLeiDoWithWholeThreadsOnRequest() throws Exception {
+        String form = page("/linux-mtd/?q=s:coherent");
+        assertTrue(form.contains("<form method=\"post\" action=\"/linux-mtd/?q=s:coherent&amp;x=m\">"), form);
+        HttpResponse<byte[]> results = Http.post(archive.base() + "/linux-mtd/?q=s:coherent&x=m",
+                "application/x-www-form-urlencoded", "");
+        assertEquals(200, results.statusCode());
+        assertEquals("application/gzip", results.headers().firstValue("Content-Type").orElse(""));
+        List<String> found = mboxIds(results.body());
+        assertEquals(3, found.size(), found.toString());
+        // lei q posts x=m with t=1: every message of the threads the results are in
+        HttpResponse<byte[]> threads = Http.post(archive.base() + "/linux-mtd/?q=m:patch-1@example.org",
+                "application/x-www-form-urlencoded", "x=m&t=1");
+        assertEquals(200, threads.statusCode());
+        assertEquals(List.of(TestArchive.PATCH_ID, TestArchive.BOT_REPLY_ID, TestArchive.HUMAN_REPLY_ID),
+                mboxIds(threads.body()));
+        assertEquals(405, Http.post(archive.base() + "/linux-mtd/?q=s:coherent", "text/plain", "").statusCode(),
+                "only mbox.gz is posted");
+    }
+
+    @Test
+    void eachThreadHasAnAtomFeed() throws Exception {
+        HttpResponse<byte[]> r = get("/linux-mtd/" + TestArchive.PATCH_ID + "/t.atom");
+        assertEquals(200, r.statusCode());
+        assertEquals(AtomFeed.CONTENT_TYPE, r.headers().firstValue("Content-Type").orElse(""));
+        Document feed = xml(r.body());
+        assertEquals(3, feed.getElementsByTagName("entry").getLength(), "the patch and both replies");
+        assertEquals(archive.base() + messagePath(TestArchive.HUMAN_REPLY_ID),
+                ((Element) feed.getElementsByTagName("entry").item(0))
+                        .getElementsByTagName("id").item(0).getTextContent(), "newest first");
+        assertTrue(page("/linux-mtd/" + TestArchive.PATCH_ID + "/").contains("<a href=\"t.atom\">"));
+    }
+
+    private static List<String> mboxIds(byte[] gz) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            List<String> ids = new ArrayList<>();
+            Matcher m = Pattern.compile("(?m)^Message-ID: <([^>]+)>")
+                    .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            while (m.find()) {
+                ids.add(m.group(1));
+            }
+            return ids;
+        }
     }
 
     private static Document xml(byte[] body) throws Exception {
