@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lorebot.config.LorebotConfig;
 import org.lorebot.index.store.StoredMessage;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -247,6 +249,19 @@ class WebArchiveTest {
                 mboxIds(threads.body()));
         assertEquals(405, Http.post(archive.base() + "/linux-mtd/?q=s:coherent", "text/plain", "").statusCode(),
                 "only mbox.gz is posted");
+    }
+
+    @Test
+    void behindAReverseProxyAbsoluteUrlsUseWebUrl() throws Exception {
+        LorebotConfig proxied = LorebotConfig.parse(dir.resolve("proxied.conf"),
+                "[web]\n    url = https://lore.example.org\n");
+        try (WebServer behind = WebServer.start(archive.index, proxied, new InetSocketAddress("127.0.0.1", 0),
+                List.of())) {
+            HttpResponse<byte[]> r = Http.get("http://127.0.0.1:" + behind.port() + "/r/" + TestArchive.PATCH_ID);
+            assertEquals(302, r.statusCode());
+            assertEquals("https://lore.example.org/linux-mtd/patch-1@example.org/",
+                    r.headers().firstValue("Location").orElse(""));
+        }
     }
 
     @Test
