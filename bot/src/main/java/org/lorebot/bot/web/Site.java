@@ -152,6 +152,20 @@ final class Site {
         }
         String id = messageId(decode(segments[1]));
         String rest = String.join("/", List.of(segments).subList(2, segments.length));
+        try {
+            return messagePage(list, id, rest, base);
+        } catch (WebException e) {
+            if (e.status() == 404 && archive.index().message(id).isEmpty()
+                    && archive.index().thread(id).isEmpty()) {
+                return messages.possibleMatches(list, id);
+            }
+            throw e;
+        }
+    }
+
+    /** Everything under {@code /<list>/<message-id>/}. */
+    private WebResponse messagePage(String list, String id, String rest, String base)
+            throws WebException, IOException {
         return switch (rest) {
             case "" -> messages.message(list, id);
             case "raw" -> messages.raw(id);

@@ -265,6 +265,18 @@ class WebArchiveTest {
     }
 
     @Test
+    void aTruncatedMessageIdGetsLoresPossibleMatches() {
+        HttpResponse<byte[]> r = get("/linux-mtd/patch-1@exam/");
+        assertEquals(300, r.statusCode());
+        String html = Http.text(r);
+        assertTrue(html.contains("Possible matches") && html.contains(
+                "<a href=\"/linux-mtd/patch-1@example.org/\">&lt;patch-1@example.org&gt;</a>"), html);
+        assertFalse(html.contains("hostile-1@evil.example"), "only ids sharing its words: " + html);
+        assertEquals(300, get("/linux-mtd/odd%2Fid%2541+x@exa/t.mbox.gz").statusCode(), "any page of a message");
+        assertEquals(404, get("/linux-mtd/unheard-of@nowhere.example/").statusCode());
+    }
+
+    @Test
     void eachThreadHasAnAtomFeed() throws Exception {
         HttpResponse<byte[]> r = get("/linux-mtd/" + TestArchive.PATCH_ID + "/t.atom");
         assertEquals(200, r.statusCode());
