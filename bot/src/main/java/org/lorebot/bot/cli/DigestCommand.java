@@ -19,6 +19,7 @@ import org.lorebot.bot.digest.DigestServices;
 import org.lorebot.bot.digest.RunReport;
 import org.lorebot.bot.state.DispatchReport;
 import org.lorebot.bot.state.StateStore;
+import org.lorebot.bot.lock.DataDirectoryLock;
 import org.lorebot.config.DeliveryConfig;
 import org.lorebot.config.LorebotConfig;
 import org.lorebot.index.MailIndex;
@@ -72,6 +73,12 @@ public final class DigestCommand implements Callable<Integer> {
         Instant at = now == null ? Instant.now() : parseTime(now);
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
         LorebotConfig config = options.load();
+        try (DataDirectoryLock lock = DataDirectoryLock.acquire(config.core().data())) {
+            return digest(config, at, clock);
+        }
+    }
+
+    private int digest(LorebotConfig config, Instant at, Clock clock) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         MailDelivery delivery;
