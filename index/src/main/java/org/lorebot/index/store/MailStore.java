@@ -55,6 +55,25 @@ public final class MailStore implements AutoCloseable {
         this.committedData = readCommitData();
     }
 
+    /**
+     * Whether {@code dir} holds an index anything was ever committed to: documents, or a cursor
+     * (an archive read, even an empty one). A directory a failed first ingest left has neither.
+     */
+    public static boolean hasContent(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Directory directory = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return false;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                return reader.numDocs() > 0 || reader.getIndexCommit().getUserData().keySet()
+                        .stream().anyMatch(key -> key.startsWith(CURSOR_PREFIX));
+            }
+        }
+    }
+
     /** Opens (creating when absent) the index in {@code dir}. */
     public static MailStore open(Path dir) throws IOException {
         Files.createDirectories(dir);
