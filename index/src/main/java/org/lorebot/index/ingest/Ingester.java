@@ -28,6 +28,8 @@ import org.lorebot.index.mail.ContentHash;
 import org.lorebot.index.mail.MailMessage;
 import org.lorebot.index.mail.MailParser;
 import org.lorebot.index.mail.MalformedMailException;
+import org.apache.lucene.util.BytesRef;
+import org.lorebot.index.store.IndexFields;
 import org.lorebot.index.store.IndexedMessage;
 import org.lorebot.index.store.MailStore;
 import org.lorebot.index.store.MessageDocument;
@@ -271,6 +273,9 @@ public final class Ingester {
             IndexedMessage indexed = parsed.message();
             Document doc = parsed.document();
             if (threads.contains(id)) {
+                if (crossPosted(parsed)) {
+                    return;
+                }
                 String other = unusedId(parsed);
                 if (other == null) {
                     duplicates++;
@@ -318,16 +323,73 @@ public final class Ingester {
         }
 
         private boolean sameContentIndexed(MailMessage message) throws IOException {
-            drain();
-            store.refresh();
-            byte[] raw = store.raw(message.messageId()).orElse(null);
-            if (raw == null) {
+            MailMessage indexed = indexedMessage(message.messageId());
+            return indexed != null && ContentHash.of(indexed).equals(ContentHash.of(message));
+        }
+
+        /**
+         * The same mail already indexed from another list (a cross-post): its document joins
+         * this list too, as public-inbox shows it in both inboxes. False when it is no
+         * cross-post, changing nothing.
+         */
+        private boolean crossPosted(ParsedEntry parsed) throws IOException {
+            MailMessage message = parsed.message().message();
+            Document stored = storedDocument(message.messageId());
+            if (stored == null) {
                 return false;
             }
-            try {
-                return ContentHash.of(parser.parse(raw)).equals(ContentHash.of(message));
-            } catch (MalformedMailException e) {
+            List<String> lists = List.of(stored.getValues(IndexFields.LIST));
+            if (lists.isEmpty() || lists.contains(list)) {
                 return false;
+            }
+            MailMessage indexed = indexedMessage(stored);
+            if (indexed == null || !ContentHash.of(indexed).equals(ContentHash.of(message))) {
+                return false;
+            }
+            BytesRef raw = stored.getBinaryValue(IndexFields.RAW);
+            String epoch = stored.get(IndexFields.EPOCH);
+            IndexedMessage again = new IndexedMessage(lists.get(0), indexed,
+                    MessageReferences.of(indexed), PatchId.of(indexed.body()),
+                    java.util.Arrays.copyOfRange(raw.bytes, raw.offset, raw.offset + raw.length),
+                    epoch == null || epoch.isEmpty() ? null : epoch, stored.get(IndexFields.BLOB),
+                    null);
+            Document doc = MessageDocument.of(again);
+            for (String other : lists.subList(1, lists.size())) {
+                MessageDocument.addList(doc, other);
+            }
+            MessageDocument.addList(doc, list);
+            MessageDocument.setSequence(doc,
+                    stored.getField(IndexFields.SEQUENCE).numericValue().longValue());
+            index(message.messageId(), doc);
+            duplicates++; // stored once, as a duplicate is; it only gained a list
+            LOG.info("<{}> at {} {} is cross-posted: indexed under {} too", message.messageId(),
+                    parsed.epoch(), parsed.position(), list);
+            return true;
+        }
+
+        private Document storedDocument(String id) throws IOException {
+            drain();
+            store.refresh();
+            return store.storedDocument(id).orElse(null);
+        }
+
+        private MailMessage indexedMessage(String id) throws IOException {
+            Document stored = storedDocument(id);
+            return stored == null ? null : indexedMessage(stored);
+        }
+
+        /** The message a stored document was made from, parsed again from its raw bytes. */
+        private MailMessage indexedMessage(Document stored) {
+            BytesRef raw = stored.getBinaryValue(IndexFields.RAW);
+            if (raw == null) {
+                return null;
+            }
+            try {
+                MailMessage parsed = parser.parse(java.util.Arrays.copyOfRange(raw.bytes,
+                        raw.offset, raw.offset + raw.length));
+                return parsed.withMessageId(stored.get(IndexFields.MID));
+            } catch (MalformedMailException e) {
+                return null;
             }
         }
 

@@ -25,7 +25,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene index of one data directory: documents keyed by Message-ID, and the archive cursor
@@ -196,8 +195,8 @@ public final class MailStore implements AutoCloseable {
         searcher.getIndexReader().decRef();
     }
 
-    /** The message as delivered that is indexed under {@code messageId}, if any. */
-    public java.util.Optional<byte[]> raw(String messageId) throws IOException {
+    /** The stored fields of the document indexed under {@code messageId}, if any. */
+    public java.util.Optional<Document> storedDocument(String messageId) throws IOException {
         IndexSearcher searcher = acquire();
         try {
             org.apache.lucene.search.TopDocs top = searcher.search(
@@ -205,11 +204,7 @@ public final class MailStore implements AutoCloseable {
             if (top.scoreDocs.length == 0) {
                 return java.util.Optional.empty();
             }
-            BytesRef raw = searcher.storedFields().document(top.scoreDocs[0].doc)
-                    .getBinaryValue(IndexFields.RAW);
-            return raw == null ? java.util.Optional.empty()
-                    : java.util.Optional.of(java.util.Arrays.copyOfRange(raw.bytes, raw.offset,
-                            raw.offset + raw.length));
+            return java.util.Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
         } finally {
             release(searcher);
         }
