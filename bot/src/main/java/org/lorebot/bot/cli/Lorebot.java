@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
+import org.lorebot.bot.lock.DataDirectoryInUseException;
 import org.lorebot.config.ConfigException;
 
 import picocli.CommandLine;
@@ -86,7 +87,8 @@ public final class Lorebot implements Callable<Integer> {
      */
     private static int failed(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        if (ex instanceof InputException || ex instanceof ConfigException) {
+        if (ex instanceof InputException || ex instanceof ConfigException
+                || ex instanceof DataDirectoryInUseException) {
             err.println("lorebot: " + ex.getMessage());
         } else if (ex instanceof IOException) {
             err.println("lorebot: " + cmd.getCommandName() + ": " + ex.getMessage());
