@@ -32,6 +32,7 @@ import org.lorebot.index.archive.ArchiveVisitor;
 import org.lorebot.index.archive.MboxFormat;
 import org.lorebot.index.archive.MboxSource;
 import org.lorebot.index.mail.MailMessage;
+import org.lorebot.index.mail.ContentHash;
 import org.lorebot.index.mail.MailParser;
 import org.lorebot.index.mail.MalformedMailException;
 
@@ -244,7 +245,8 @@ public final class CheckCommand implements Callable<Integer> {
         String messageId;
         try {
             mail = parser.parse(raw);
-            messageId = mail.messageId();
+            // the archive keys a mail without a Message-ID by a derived one; the mail has none
+            messageId = ContentHash.isDerived(mail.messageId()) ? null : mail.messageId();
         } catch (MalformedMailException e) {
             // git format-patch files carry no Message-ID; the checker does not need one.
             try {

@@ -164,7 +164,7 @@ class SearchCommandTest {
         CommandRun ingest = CommandRun.lorebot("ingest", "--data", fresh.toString(),
                 dir.resolve("no-such-archive").toString());
         assertEquals(Lorebot.EXIT_USAGE, ingest.exit(), ingest.toString());
-        assertFalse(Files.exists(fresh), "nothing was ingested, so nothing was created");
+        assertFalse(Files.exists(fresh.resolve("lucene")), "nothing was ingested, so no index was left");
         CommandRun search = CommandRun.lorebot("search", "--data", fresh.toString(), "foo");
         assertEquals(Lorebot.EXIT_USAGE, search.exit(), search.toString());
         assertTrue(search.err().startsWith("lorebot: no index in " + fresh), search.toString());
