@@ -44,9 +44,9 @@ public final class ContentHash {
         return HexFormat.of().formatHex(digest.digest(), 0, 16) + DERIVED_DOMAIN;
     }
 
-    /** Whether an id is one lorebot derived, not one the mail carried. */
-    public static boolean isDerived(String id) {
-        return id != null && id.endsWith(DERIVED_DOMAIN);
+    /** Whether an id is one {@link #derivedId} made, not one a mailer wrote. */
+    public static boolean isDerived(String messageId) {
+        return messageId != null && messageId.endsWith(DERIVED_DOMAIN);
     }
 
     private static void field(MessageDigest digest, String name, String value) {
