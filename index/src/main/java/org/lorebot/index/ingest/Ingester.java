@@ -24,12 +24,9 @@ import org.lorebot.index.archive.ArchiveEntry;
 import org.lorebot.index.archive.ArchiveProblem;
 import org.lorebot.index.archive.ArchiveSource;
 import org.lorebot.index.archive.ArchiveVisitor;
-import org.lorebot.index.mail.ContentHash;
 import org.lorebot.index.mail.MailMessage;
 import org.lorebot.index.mail.MailParser;
 import org.lorebot.index.mail.MalformedMailException;
-import org.apache.lucene.util.BytesRef;
-import org.lorebot.index.store.IndexFields;
 import org.lorebot.index.store.IndexedMessage;
 import org.lorebot.index.store.MailStore;
 import org.lorebot.index.store.MessageDocument;
@@ -100,6 +97,7 @@ public final class Ingester {
         volatile boolean cancelled;
         Thread reader;
 
+        final MessageIdentities identities = new MessageIdentities(threads, parser, this::storedDocument);
         final Map<String, String> cursor;
         long nextSequence;
         long read;
@@ -273,10 +271,15 @@ public final class Ingester {
             IndexedMessage indexed = parsed.message();
             Document doc = parsed.document();
             if (threads.contains(id)) {
-                if (crossPosted(parsed)) {
+                Document crossPost = identities.crossPost(indexed, list);
+                if (crossPost != null) {
+                    index(id, crossPost);
+                    duplicates++; // stored once, as a duplicate is; it only joined this list
+                    LOG.info("<{}> at {} {} is cross-posted: found under {} too", id,
+                            parsed.epoch(), parsed.position(), list);
                     return;
                 }
-                String other = unusedId(parsed);
+                String other = identities.unusedId(indexed, parsed.entry().blob() != null);
                 if (other == null) {
                     duplicates++;
                     LOG.info("duplicate <{}> at {} {}: the first delivery is kept", id,
@@ -296,101 +299,11 @@ public final class Ingester {
             added++;
         }
 
-        /**
-         * The id to index a message under whose first id is taken, or null when it is the same
-         * message again. public-inbox stores a reused id's second message with an extra
-         * Message-ID header it generates: the first of its ids not yet indexed is its own. An
-         * mbox has no such header; there a message whose content differs from the one indexed
-         * under its id gets an id derived from its content, so reading the mbox again finds it
-         * indexed. A git archive without the extra header is public-inbox's own dedup: the
-         * repeat is dropped as public-inbox-index drops it.
-         */
-        private String unusedId(ParsedEntry parsed) throws IOException {
-            MailMessage message = parsed.message().message();
-            for (String candidate : message.messageIds()) {
-                if (!threads.contains(candidate)) {
-                    return candidate;
-                }
-            }
-            if (parsed.entry().blob() != null) {
-                return null;
-            }
-            String derived = ContentHash.derivedId(message);
-            if (threads.contains(derived) || sameContentIndexed(message)) {
-                return null;
-            }
-            return derived;
-        }
-
-        private boolean sameContentIndexed(MailMessage message) throws IOException {
-            MailMessage indexed = indexedMessage(message.messageId());
-            return indexed != null && ContentHash.of(indexed).equals(ContentHash.of(message));
-        }
-
-        /**
-         * The same mail already indexed from another list (a cross-post): its document joins
-         * this list too, as public-inbox shows it in both inboxes. False when it is no
-         * cross-post, changing nothing.
-         */
-        private boolean crossPosted(ParsedEntry parsed) throws IOException {
-            MailMessage message = parsed.message().message();
-            Document stored = storedDocument(message.messageId());
-            if (stored == null) {
-                return false;
-            }
-            List<String> lists = List.of(stored.getValues(IndexFields.LIST));
-            if (lists.isEmpty() || lists.contains(list)) {
-                return false;
-            }
-            MailMessage indexed = indexedMessage(stored);
-            if (indexed == null || !ContentHash.of(indexed).equals(ContentHash.of(message))) {
-                return false;
-            }
-            BytesRef raw = stored.getBinaryValue(IndexFields.RAW);
-            String epoch = stored.get(IndexFields.EPOCH);
-            IndexedMessage again = new IndexedMessage(lists.get(0), indexed,
-                    MessageReferences.of(indexed), PatchId.of(indexed.body()),
-                    java.util.Arrays.copyOfRange(raw.bytes, raw.offset, raw.offset + raw.length),
-                    epoch == null || epoch.isEmpty() ? null : epoch, stored.get(IndexFields.BLOB),
-                    null);
-            Document doc = MessageDocument.of(again);
-            for (String other : lists.subList(1, lists.size())) {
-                MessageDocument.addList(doc, other);
-            }
-            MessageDocument.addList(doc, list);
-            MessageDocument.setSequence(doc,
-                    stored.getField(IndexFields.SEQUENCE).numericValue().longValue());
-            index(message.messageId(), doc);
-            duplicates++; // stored once, as a duplicate is; it only gained a list
-            LOG.info("<{}> at {} {} is cross-posted: indexed under {} too", message.messageId(),
-                    parsed.epoch(), parsed.position(), list);
-            return true;
-        }
-
+        /** The stored fields of a document, once every write handed to the indexers is in. */
         private Document storedDocument(String id) throws IOException {
             drain();
             store.refresh();
             return store.storedDocument(id).orElse(null);
-        }
-
-        private MailMessage indexedMessage(String id) throws IOException {
-            Document stored = storedDocument(id);
-            return stored == null ? null : indexedMessage(stored);
-        }
-
-        /** The message a stored document was made from, parsed again from its raw bytes. */
-        private MailMessage indexedMessage(Document stored) {
-            BytesRef raw = stored.getBinaryValue(IndexFields.RAW);
-            if (raw == null) {
-                return null;
-            }
-            try {
-                MailMessage parsed = parser.parse(java.util.Arrays.copyOfRange(raw.bytes,
-                        raw.offset, raw.offset + raw.length));
-                return parsed.withMessageId(stored.get(IndexFields.MID));
-            } catch (MalformedMailException e) {
-                return null;
-            }
         }
 
         private void index(String id, Document doc) throws IOException {
