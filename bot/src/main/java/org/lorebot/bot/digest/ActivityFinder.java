@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.lorebot.bot.digest.activity.Acceptance;
 import org.lorebot.bot.digest.activity.GivenTrailer;
 import org.lorebot.bot.series.PatchMail;
 import org.lorebot.bot.series.Series;
@@ -101,7 +102,7 @@ final class ActivityFinder {
             boolean byAuthor = m.from().toLowerCase(Locale.ROOT).contains("<" + s.author() + ">")
                     || m.from().equalsIgnoreCase(s.author());
             if (m.acceptance().isPresent() && !byAuthor) {
-                var a = m.acceptance().get();
+                Acceptance a = m.acceptance().get();
                 String key = a.verb() + "|" + a.where() + "|" + m.sender();
                 TakenItem t = taken.get(key);
                 List<String> whats = new ArrayList<>(t == null ? List.of() : t.what());
@@ -114,6 +115,9 @@ final class ActivityFinder {
         }
 
         Optional<ActivityItem> item(String key, Window window, Function<String, List<SeriesVersion>> history) {
+            if (replies == 0 && versions.stream().noneMatch(s -> window.contains(s.head().messageId()))) {
+                return Optional.empty();
+            }
             versions.sort(Comparator.comparing(Series::firstSeen));
             List<SeriesVersion> fresh = new ArrayList<>();
             List<SeriesVersion> known = history.apply(key);
