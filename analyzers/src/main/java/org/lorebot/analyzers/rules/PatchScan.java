@@ -143,7 +143,7 @@ final class PatchScan {
             callers = new HashMap<>();
             for (FileScan f : files) {
                 for (HunkScan h : f.hunks) {
-                    h.callers.forEach((callee, from) -> callers.computeIfAbsent(callee, k -> new HashSet<>()).addAll(from));
+                    h.callers().forEach((callee, from) -> callers.computeIfAbsent(callee, k -> new HashSet<>()).addAll(from));
                 }
             }
         }
