@@ -149,6 +149,9 @@ public final class CheckCommand implements Callable<Integer> {
         return ids;
     }
 
+    /** Ends the id the mail layer derives for a message that has none (ContentHash in index/mail). */
+    private static final String DERIVED_ID_DOMAIN = "@lorebot.invalid";
+
     /** Inputs read as mboxes (every message's "From " line taken off). */
     private final Set<String> mboxInputs = new java.util.HashSet<>();
 
@@ -240,20 +243,9 @@ public final class CheckCommand implements Callable<Integer> {
             // plain `git diff` or `diff -u` output: no headers, the whole text is the patch
             return new Read(null, "", PatchParser.parse("", new String(raw, StandardCharsets.UTF_8)), 0);
         }
-        MailMessage mail;
-        String messageId;
-        try {
-            mail = parser.parse(raw);
-            messageId = mail.messageId();
-        } catch (MalformedMailException e) {
-            // git format-patch files carry no Message-ID; the checker does not need one.
-            try {
-                mail = parser.parse(withPlaceholderId(raw));
-                messageId = null;
-            } catch (MalformedMailException again) {
-                throw e;
-            }
-        }
+        MailMessage mail = parser.parse(raw);
+        // git format-patch files carry no Message-ID; the mail layer derives one, which names nothing
+        String messageId = mail.messageId().endsWith(DERIVED_ID_DOMAIN) ? null : mail.messageId();
         return new Read(messageId, mail.subject(), PatchParser.parse(mail.subject(), mail.body()),
                 lineCount(raw, 0, headerEnd(raw)));
     }
@@ -325,13 +317,6 @@ public final class CheckCommand implements Callable<Integer> {
         return to > from && raw[to - 1] != '\n' ? n + 1 : n;
     }
 
-    private static byte[] withPlaceholderId(byte[] raw) {
-        byte[] header = "Message-ID: <lorebot-check@localhost>\n".getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[header.length + raw.length];
-        System.arraycopy(header, 0, out, 0, header.length);
-        System.arraycopy(raw, 0, out, header.length, raw.length);
-        return out;
-    }
 
     /**
      * checkpatch's layout: per finding a heading, the {@code #N: FILE: path:line:} marker (N is
