@@ -1,6 +1,8 @@
 package org.lorebot.analyzers.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,7 +152,7 @@ final class HunkScan {
      */
     Map<String, Set<String>> callers() {
         if (callers == null) {
-            callers = new java.util.HashMap<>();
+            callers = new HashMap<>();
             String function = functionName(hunk.heading());
             String header = null;
             int headerLine = -1;
@@ -163,7 +165,7 @@ final class HunkScan {
                         header = t.text();
                         headerLine = t.line();
                     } else if (!function.isEmpty() && t.line() != headerLine) {
-                        callers.computeIfAbsent(t.text(), k -> new java.util.HashSet<>()).add(function);
+                        callers.computeIfAbsent(t.text(), k -> new HashSet<>()).add(function);
                     }
                 }
             }
@@ -184,7 +186,7 @@ final class HunkScan {
                     Allocator a = model.find(c.name()).orElseThrow();
                     TokenSpan gfp = c.argument(a.gfpArgument());
                     if (gfp != null) {
-                        Set<String> flags = new java.util.HashSet<>();
+                        Set<String> flags = new HashSet<>();
                         for (Token t : gfp.tokens()) {
                             if (t.isIdentifier()) {
                                 flags.add(flagWord(t.text()));

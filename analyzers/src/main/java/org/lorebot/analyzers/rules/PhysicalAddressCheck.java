@@ -3,8 +3,11 @@ package org.lorebot.analyzers.rules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.lorebot.analyzers.clang.AssignmentTarget;
 import org.lorebot.analyzers.clang.Call;
 import org.lorebot.analyzers.clang.Token;
 import org.lorebot.analyzers.clang.TokenSpan;
@@ -41,7 +44,7 @@ final class PhysicalAddressCheck implements Check {
                     String target = storedIn(hunk.tokens, c.nameIndex());
                     String function = hunk.functionAt(c.nameIndex());
                     if (target == null && returned(hunk.tokens, c.nameIndex())
-                            && function.toLowerCase(java.util.Locale.ROOT).contains("dma")) {
+                            && function.toLowerCase(Locale.ROOT).contains("dma")) {
                         if (hunk.touches(c)) {
                             report.add("DMA016", Severity.WARNING, file.path, hunk.lines(c),
                                     function + "() returns " + c.name()
@@ -109,7 +112,7 @@ final class PhysicalAddressCheck implements Check {
                 break;
             }
         }
-        return k >= 0 && tokens.get(k).is("=") ? org.lorebot.analyzers.clang.AssignmentTarget.of(tokens, k + 1) : null;
+        return k >= 0 && tokens.get(k).is("=") ? AssignmentTarget.of(tokens, k + 1) : null;
     }
 
     /** True when the call's value is what the function returns ({@code return (u64)virt_to_phys(p);}). */
@@ -123,7 +126,7 @@ final class PhysicalAddressCheck implements Check {
     }
 
     /** Names hardware descriptors go by in drivers: {@code desc}, {@code hw}, {@code bd}, {@code lli}, ... */
-    private static final java.util.regex.Pattern DESCRIPTOR = java.util.regex.Pattern.compile(
+    private static final Pattern DESCRIPTOR = Pattern.compile(
             "(?i).*(desc|dscr|lli|trb|prd).*|(.*_)?(hw|bd|td|qh|sg|sge|cmd|ring|entry|tbl|ccb|cb|ed|frame)s?");
 
     /**

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +155,7 @@ public final class CheckCommand implements Callable<Integer> {
     private static final String DERIVED_ID_DOMAIN = "@lorebot.invalid";
 
     /** Inputs read as mboxes (every message's "From " line taken off). */
-    private final Set<String> mboxInputs = new java.util.HashSet<>();
+    private final Set<String> mboxInputs = new HashSet<>();
 
     /** The raw messages of one input: one for a mail, every message of an mbox. */
     private List<byte[]> messages(String file) throws IOException {
@@ -236,7 +238,7 @@ public final class CheckCommand implements Callable<Integer> {
             while (lf < raw.length && raw[lf] != '\n') {
                 lf++;
             }
-            Read rest = read(parser, java.util.Arrays.copyOfRange(raw, Math.min(lf + 1, raw.length), raw.length));
+            Read rest = read(parser, Arrays.copyOfRange(raw, Math.min(lf + 1, raw.length), raw.length));
             return new Read(rest.messageId(), rest.subject(), rest.patch(), rest.bodyOffset() + 1);
         }
         if (!looksLikeMail(raw)) {

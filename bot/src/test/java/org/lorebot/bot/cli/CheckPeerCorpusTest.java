@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -139,7 +140,7 @@ class CheckPeerCorpusTest {
         if (!present && "1".equals(System.getenv("LOREBOT_REQUIRE_PEERS"))) {
             throw new AssertionError("git is required (LOREBOT_REQUIRE_PEERS=1) but not installed");
         }
-        org.junit.jupiter.api.Assumptions.assumeTrue(present, "skipped: git not installed");
+        Assumptions.assumeTrue(present, "skipped: git not installed");
     }
 
     private static boolean gitWorks() {
