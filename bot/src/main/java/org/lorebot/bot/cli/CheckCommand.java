@@ -33,6 +33,7 @@ import org.lorebot.index.archive.ArchiveProblem;
 import org.lorebot.index.archive.ArchiveVisitor;
 import org.lorebot.index.archive.MboxFormat;
 import org.lorebot.index.archive.MboxSource;
+import org.lorebot.index.mail.ContentHash;
 import org.lorebot.index.mail.MailMessage;
 import org.lorebot.index.mail.MailParser;
 import org.lorebot.index.mail.MalformedMailException;
@@ -151,9 +152,6 @@ public final class CheckCommand implements Callable<Integer> {
         return ids;
     }
 
-    /** Ends the id the mail layer derives for a message that has none (ContentHash in index/mail). */
-    private static final String DERIVED_ID_DOMAIN = "@lorebot.invalid";
-
     /** Inputs read as mboxes (every message's "From " line taken off). */
     private final Set<String> mboxInputs = new HashSet<>();
 
@@ -246,8 +244,9 @@ public final class CheckCommand implements Callable<Integer> {
             return new Read(null, "", PatchParser.parse("", new String(raw, StandardCharsets.UTF_8)), 0);
         }
         MailMessage mail = parser.parse(raw);
-        // git format-patch files carry no Message-ID; the mail layer derives one, which names nothing
-        String messageId = mail.messageId().endsWith(DERIVED_ID_DOMAIN) ? null : mail.messageId();
+        // git format-patch files carry no Message-ID; the id the mail layer derives for the
+        // archive means nothing to the author, so none is reported.
+        String messageId = ContentHash.isDerived(mail.messageId()) ? null : mail.messageId();
         return new Read(messageId, mail.subject(), PatchParser.parse(mail.subject(), mail.body()),
                 lineCount(raw, 0, headerEnd(raw)));
     }
@@ -318,7 +317,6 @@ public final class CheckCommand implements Callable<Integer> {
         }
         return to > from && raw[to - 1] != '\n' ? n + 1 : n;
     }
-
 
     /**
      * checkpatch's layout: per finding a heading, the {@code #N: FILE: path:line:} marker (N is
