@@ -53,7 +53,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Check patches for DMA allocation-flag problems.",
             "FILE is an email (.eml), a git format-patch file, an mbox of several messages, or '-' for"
-                + " standard input. Replies, cover letters and quoted diffs are not patches and give nothing."},
+                + " standard input. Replies, cover letters and quoted diffs are not patches and give nothing.",
+            "Output is checkpatch's: each finding with its '#N: FILE: path:line:' marker, then"
+                + " 'total: N errors, N warnings, N checks, N lines checked' (info findings are checks)."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:nothing found at or above the minimum severity",
             "1:findings", "2:bad usage or an unreadable input"})
