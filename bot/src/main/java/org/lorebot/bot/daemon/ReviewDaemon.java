@@ -82,7 +82,7 @@ public final class ReviewDaemon {
                 config.review().noteRepeats());
         CommandHandler commands = new CommandHandler(state, index, Set.copyOf(config.review().maintainers()));
         this.inboxPass = new InboxPass(index, state, review, commands, config.review().grace(), config.review().since(),
-                this::stopRequested);
+                config.review().maxAge(), this::stopRequested);
         this.dispatcher = new OutboxDispatcher(state, delivery, delivered, RetrySchedule.standard());
     }
 
@@ -129,8 +129,9 @@ public final class ReviewDaemon {
                 break;
             }
             InboxReport r = inboxPass.run(inbox, now);
-            LOG.info("{}: {} new message(s), {} review(s) queued, {} skipped, {} waiting, {} command(s), {} problem(s)",
-                    r.list(), r.ingested(), r.queued(), r.skipped(), r.waiting(), r.commands(), r.problems());
+            LOG.info("{}: {} new message(s), {} review(s) queued, {} skipped, {} too old, {} waiting, {} command(s),"
+                    + " {} problem(s)", r.list(), r.ingested(), r.queued(), r.skipped(), r.tooOld(), r.waiting(),
+                    r.commands(), r.problems());
             reports.add(r);
         }
         if (stopRequested()) {
