@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,16 +23,17 @@ import org.lorebot.bot.series.LabeledCorpus;
 /**
  * How long review replies are: every message of the labelled corpus arrives as new mail on a
  * list the bot answers on (dry-run, as {@code LabeledArrivalsTest} does), and the replies in the
- * outbox are measured: body lines above the signature, per finding (a finding is a verdict line
- * {@code DMAnnn (severity): ...}). Not a test: run it by hand (docs/BENCHMARKS.md).
+ * outbox are measured: body lines above the signature, per finding (the findings {@code lorebot
+ * check --min-severity=warning} reports for the patch, what a reply covers). Not a test: run it
+ * by hand (docs/BENCHMARKS.md).
  *
  * <pre>
- * java -cp bot/target/lorebot.jar:bot/target/test-classes org.lorebot.bot.bench.ReplyLengthBenchmark WORKDIR
+ * cd bot && java -cp target/lorebot.jar:target/test-classes org.lorebot.bot.bench.ReplyLengthBenchmark WORKDIR
  * </pre>
  */
 public final class ReplyLengthBenchmark {
 
-    private static final Pattern VERDICT = Pattern.compile("^DMA\\d{3} \\((error|warning|info)\\): .*");
+    private static final Pattern FINDING = Pattern.compile("\"rule\" : ");
 
     private ReplyLengthBenchmark() {
     }
@@ -53,6 +56,7 @@ public final class ReplyLengthBenchmark {
                     grace = 1s
                 """);
         CommandRun.lorebot("run", "--config", config.toString(), "--once");
+        Map<String, Path> labelled = new HashMap<>(); // Message-ID -> labelled file
         StringBuilder arrivals = new StringBuilder();
         Instant at = Instant.now().minus(Duration.ofMinutes(40));
         for (String[] label : LabeledCorpus.labels()) {
@@ -61,6 +65,7 @@ public final class ReplyLengthBenchmark {
             arrivals.append("From mboxrd@z Thu Jan  1 00:00:00 1970\n")
                     .append(redate(message, at).replaceAll("(?m)^(>*From )", ">$1")).append('\n');
             at = at.plusSeconds(60);
+            labelled.put("<" + LabeledCorpus.read(label[0]).messageId() + ">", LabeledCorpus.DIR.resolve(label[0]));
         }
         Files.writeString(mbox, arrivals, StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
         CommandRun run = CommandRun.lorebot("run", "--config", config.toString(), "--once");
@@ -79,7 +84,9 @@ public final class ReplyLengthBenchmark {
                 List<String> body = ((String) m.getContent()).replace("\r\n", "\n").lines().toList();
                 int end = body.indexOf("-- ");
                 List<String> text = body.subList(0, end < 0 ? body.size() : end);
-                int n = (int) text.stream().filter(l -> VERDICT.matcher(l).matches()).count();
+                String json = CommandRun.lorebot("check", "--json", "--min-severity=warning",
+                        labelled.get(m.getHeader("In-Reply-To", null)).toString()).out();
+                int n = (int) FINDING.matcher(json).results().count();
                 System.out.printf("%-60s %3d lines %2d findings%n", m.getHeader("In-Reply-To", null), text.size(), n);
                 replies++;
                 lines += text.size();
