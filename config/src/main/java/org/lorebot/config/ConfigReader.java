@@ -38,7 +38,7 @@ final class ConfigReader {
                 "note-repeats", "poll-interval", "max-age"));
         KEYS.put("delivery", List.of("mode", "outbox", "from"));
         KEYS.put("smtp", List.of("host", "port", "security", "user", "password-file", "password-env"));
-        KEYS.put("web", List.of("listen"));
+        KEYS.put("web", List.of("listen", "url"));
         KEYS.put("subscriber", List.of("lists", "paths", "maintainers-entry", "query",
                 "min-severity", "frequency", "hour", "day", "timezone"));
         KEYS.put("commands", List.of("imap-host", "imap-port", "security", "user", "password-file",
@@ -433,10 +433,12 @@ final class ConfigReader {
 
     private WebConfig web() throws ConfigException {
         Optional<Setting> listen = one("web", null, "listen");
+        Optional<Setting> url = one("web", null, "url");
+        URI base = url.isPresent() && !url.get().value().isEmpty() ? url.get().httpUrl() : null;
         if (listen.isEmpty() || listen.get().value().isEmpty()) {
-            return new WebConfig("");
+            return new WebConfig("", base);
         }
-        return new WebConfig(listen.get().listen());
+        return new WebConfig(listen.get().listen(), base);
     }
 
     private CommandsConfig commands() throws ConfigException {
