@@ -71,7 +71,8 @@ public final class ReviewDaemon {
         Set<String> botAddresses = Set.of(bot.address().address());
         ReviewPolicy policy = new ReviewPolicy(PolicySettings.from(config.review(), botAddresses));
         IndexPriorDiscussion prior = new IndexPriorDiscussion(index,
-                new CitationRanker(Set.copyOf(config.review().maintainers()), botAddresses, CITATIONS_PER_FINDING), urls);
+                new CitationRanker(Set.copyOf(config.review().maintainers()), botAddresses, CITATIONS_PER_FINDING), urls,
+                () -> state.reviewQueue().all());
         Set<String> withheld = new HashSet<>();
         for (InboxConfig inbox : config.inboxes()) {
             if (!config.review().mayPostTo(inbox.name()) && !inbox.address().isEmpty()) {

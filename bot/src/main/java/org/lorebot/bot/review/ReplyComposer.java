@@ -242,8 +242,10 @@ public final class ReplyComposer {
             out.add("");
             out.add("Earlier discussion:");
             for (Citation c : prior) {
-                String who = c.author().isEmpty() ? "" : c.author() + ", ";
-                out.addAll(TextWrap.fill(c.subject() + " (" + who + DAY.format(c.date()) + ")",
+                // why it is cited names who wrote it; without a why, the author is named
+                String who = !c.why().isEmpty() || c.author().isEmpty() ? "" : c.author() + ", ";
+                String why = c.why().isEmpty() ? "" : c.why() + ": ";
+                out.addAll(TextWrap.fill(why + c.subject() + " (" + who + DAY.format(c.date()) + ")",
                         WIDTH, "  - ", "    "));
                 out.add(linkLine(c.url()));
             }

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +50,20 @@ public final class ReviewQueue {
                     while (r.next()) {
                         out.put(r.getString(1), Instant.ofEpochMilli(r.getLong(2)));
                     }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Every queued Message-ID, of every list. */
+    public Set<String> all() {
+        return store.query("read the review queue", c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT message_id FROM review_queue");
+                 ResultSet r = p.executeQuery()) {
+                Set<String> out = new HashSet<>();
+                while (r.next()) {
+                    out.add(r.getString(1));
                 }
                 return out;
             }
