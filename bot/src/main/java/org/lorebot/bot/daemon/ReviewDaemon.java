@@ -22,6 +22,7 @@ import org.lorebot.bot.digest.RunReport;
 import org.lorebot.bot.policy.PolicySettings;
 import org.lorebot.bot.policy.ReviewPolicy;
 import org.lorebot.bot.review.BotIdentity;
+import org.lorebot.bot.review.FullMessageIds;
 import org.lorebot.bot.review.ListContext;
 import org.lorebot.bot.review.ReplyComposer;
 import org.lorebot.bot.state.ArchiveCheck;
@@ -80,7 +81,7 @@ public final class ReviewDaemon {
             }
         }
         PatchReview review = new PatchReview(state, policy, new ReplyComposer(bot, withheld), new MailRenderer(), prior,
-                config.review().noteRepeats());
+                config.review().noteRepeats(), id -> fullIds(index, id));
         CommandHandler commands = new CommandHandler(state, index, Set.copyOf(config.review().maintainers()));
         this.inboxPass = new InboxPass(index, state, review, commands, config.review().grace(), config.review().since(),
                 config.review().maxAge(), this::stopRequested);
@@ -113,6 +114,15 @@ public final class ReviewDaemon {
         } catch (IOException e) {
             LOG.warn("cannot look up {} in the archive: {}", messageId, e.getMessage());
             return false;
+        }
+    }
+
+    private static Map<String, String> fullIds(MailIndex index, String messageId) {
+        try {
+            return index.message(messageId).map(s -> FullMessageIds.of(s.raw())).orElse(Map.of());
+        } catch (IOException e) {
+            LOG.warn("cannot read {} from the archive: {}", messageId, e.getMessage());
+            return Map.of();
         }
     }
 

@@ -61,6 +61,17 @@ public final class ReplyComposer {
      */
     public Optional<OutgoingMail> compose(MailMessage patch, ListContext list, List<ReviewItem> items,
                                           List<RepeatNote> repeats, Instant date) {
+        return compose(patch, list, items, repeats, date, Map.of());
+    }
+
+    /**
+     * As {@link #compose(MailMessage, ListContext, List, List, Instant)}, naming in In-Reply-To
+     * and References the whole of ids the archive cut short.
+     *
+     * @param fullIds {@link FullMessageIds#of} the patch's raw mail
+     */
+    public Optional<OutgoingMail> compose(MailMessage patch, ListContext list, List<ReviewItem> items,
+                                          List<RepeatNote> repeats, Instant date, Map<String, String> fullIds) {
         if (items.isEmpty() && repeats.isEmpty()) {
             return Optional.empty();
         }
@@ -76,9 +87,11 @@ public final class ReplyComposer {
         List<String> references = new ArrayList<>(patch.references());
         references.remove(patch.messageId());
         references.add(patch.messageId());
+        references.replaceAll(id -> fullIds.getOrDefault(id, id));
+        String inReplyTo = fullIds.getOrDefault(patch.messageId(), patch.messageId());
 
         return Optional.of(new OutgoingMail(messageId, bot.address(), List.of(author),
-                cc(patch, list), subject(patch.subject()), patch.messageId(), references, date,
+                cc(patch, list), subject(patch.subject()), inReplyTo, references, date,
                 bot.mailer(), body(list, items, repeats)));
     }
 

@@ -241,4 +241,24 @@ class ReplyComposerTest {
         assertTrue(body.contains("https://lore.kernel.org/linux-mm/lorebot.0123@example.org/"), body);
         assertTrue(body.lines().noneMatch(l -> l.startsWith(">")), body);
     }
+
+    @Test
+    void aMessageIdLongerThanTheArchiveKeepsIsQuotedWhole() throws Exception {
+        String longId = "x".repeat(280) + "@example.net";
+        String longParent = "cover-" + "y".repeat(300) + "@example.net";
+        byte[] raw = ("From: Dev <dev@example.net>\r\nSubject: [PATCH 1/1] foo\r\n"
+                + "Message-ID:\r\n <" + longId + ">\r\nIn-Reply-To: <" + longParent + ">\r\n"
+                + "References: <" + longParent + ">\r\n\r\nbody\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        MailMessage p = moxaPatch();
+        // what the archive kept: 244 characters of each id
+        MailMessage stored = new MailMessage(longId.substring(0, 244), p.subject(), p.from(), p.to(), p.cc(), p.date(),
+                longParent.substring(0, 244), List.of(longParent.substring(0, 244)), null, p.body());
+        OutgoingMail mail = composer.compose(stored, MM, oneItem(), List.of(), NOW, FullMessageIds.of(raw)).orElseThrow();
+        assertEquals(longId, mail.inReplyTo());
+        assertEquals(List.of(longParent, longId), mail.references());
+        byte[] rendered = new org.lorebot.bot.delivery.MailRenderer().render(mail).bytes();
+        String headers = new String(rendered, java.nio.charset.StandardCharsets.US_ASCII).split("\r\n\r\n")[0];
+        assertTrue(headers.contains("In-Reply-To: <" + longId + ">\r\n"), headers);
+        assertTrue(headers.replace("\r\n ", " ").contains("References: <" + longParent + "> <" + longId + ">"), headers);
+    }
 }
