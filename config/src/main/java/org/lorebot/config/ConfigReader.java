@@ -35,7 +35,7 @@ final class ConfigReader {
         KEYS.put("inbox", List.of("path", "url", "address", "reply-to", "fetch"));
         KEYS.put("review", List.of("lists", "since", "min-severity", "grace", "embargo",
                 "ignore-sender", "maintainer", "max-per-hour", "max-per-list-per-day",
-                "note-repeats", "poll-interval"));
+                "note-repeats", "poll-interval", "max-age"));
         KEYS.put("delivery", List.of("mode", "outbox", "from"));
         KEYS.put("smtp", List.of("host", "port", "security", "user", "password-file", "password-env"));
         KEYS.put("web", List.of("listen", "url"));
@@ -375,6 +375,7 @@ final class ConfigReader {
         Duration grace = durationOr("grace", d.grace(), false);
         Duration embargo = durationOr("embargo", d.embargo(), false);
         Duration poll = durationOr("poll-interval", d.pollInterval(), true);
+        Duration maxAge = durationOr("max-age", d.maxAge(), true);
         List<String> ignore = addresses("ignore-sender");
         List<String> maintainers = addresses("maintainer");
         int perHour = intOr("max-per-hour", d.maxPerHour());
@@ -385,7 +386,7 @@ final class ConfigReader {
             noteRepeats = repeats.get().bool();
         }
         return new ReviewConfig(lists, since, minSeverity, grace, embargo, ignore, maintainers,
-                perHour, perListPerDay, noteRepeats, poll);
+                perHour, perListPerDay, noteRepeats, poll, maxAge);
     }
 
     private Duration durationOr(String name, Duration fallback, boolean positive) throws ConfigException {

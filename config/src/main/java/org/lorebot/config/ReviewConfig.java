@@ -11,8 +11,9 @@ import java.util.Optional;
  *
  * @param lists            the inboxes the bot may post review replies to; empty (the default) mutes
  *                         it everywhere
- * @param since            messages dated before this are never reviewed; empty means only mail
- *                         arriving after the first run
+ * @param since            on an inbox's first pass, messages dated from this on are reviewed;
+ *                         empty (the default) means the first pass reviews nothing: only mail
+ *                         that reaches the archive after it is new
  * @param minSeverity      the lowest finding severity that goes into a reply: {@code info},
  *                         {@code warning} (default) or {@code error}
  * @param grace            how long to wait for the rest of a series before reviewing it
@@ -25,11 +26,13 @@ import java.util.Optional;
  * @param noteRepeats      whether a finding already raised on an earlier version of the series is
  *                         mentioned again
  * @param pollInterval     how often the daemon fetches and ingests new mail
+ * @param maxAge           new mail dated more than this before it reached the archive is
+ *                         indexed but not answered
  */
 public record ReviewConfig(List<String> lists, Optional<Instant> since, String minSeverity,
                            Duration grace, Duration embargo, List<String> ignoreSenders,
                            List<String> maintainers, int maxPerHour, int maxPerListPerDay,
-                           boolean noteRepeats, Duration pollInterval) {
+                           boolean noteRepeats, Duration pollInterval, Duration maxAge) {
 
     /** The accepted values of {@code min-severity}, lowest first. */
     public static final List<String> SEVERITIES = List.of("info", "warning", "error");
@@ -43,12 +46,14 @@ public record ReviewConfig(List<String> lists, Optional<Instant> since, String m
         ignoreSenders = List.copyOf(ignoreSenders);
         maintainers = List.copyOf(maintainers);
         Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(maxAge, "maxAge");
     }
 
     /** The documented defaults: muted everywhere. */
     public static ReviewConfig defaults() {
         return new ReviewConfig(List.of(), Optional.empty(), "warning", Duration.ofMinutes(10),
-                Duration.ZERO, List.of(), List.of(), 20, 50, false, Duration.ofSeconds(60));
+                Duration.ZERO, List.of(), List.of(), 20, 50, false, Duration.ofSeconds(60),
+                Duration.ofDays(30));
     }
 
     /** Whether the bot may post to the named list. */

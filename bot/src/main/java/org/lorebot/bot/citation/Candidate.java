@@ -17,8 +17,8 @@ public record Candidate(MailMessage message, String inboxUrl) {
         return message.references().isEmpty() ? message.messageId() : message.references().get(0);
     }
 
-    Citation toCitation() {
+    Citation toCitation(String why) {
         return new Citation(ArchiveLink.of(inboxUrl, message.messageId()), message.subject(),
-                message.from().toString(), message.date());
+                message.from().toString(), message.date(), why);
     }
 }

@@ -16,8 +16,9 @@ import org.lorebot.index.mail.MailMessage;
 /**
  * Orders the candidates a search for prior discussion found, best first. A maintainer's
  * reply weighs most, then a message that says the patch was applied, then recency. Left out:
- * the thread of the patch under review, anything sent after it, and mail from bots (this one
- * included), since a bot citing bots convinces nobody. At most one citation per thread.
+ * the thread of the patch under review, its own series (the author's other patches of the same
+ * weeks), anything sent after it or arriving with it, and mail from bots (this one included),
+ * since a bot citing bots convinces nobody. At most one citation per thread.
  */
 public final class CitationRanker {
 
@@ -45,8 +46,21 @@ public final class CitationRanker {
         this.limit = limit;
     }
 
+    /** Mail by the patch's author within this of the patch is taken for its own series. */
+    private static final Duration SERIES_SPAN = Duration.ofDays(30);
+
     /** The best {@code limit} candidates for a citation in the review of {@code patch}. */
     public List<Citation> rank(MailMessage patch, List<Candidate> candidates) {
+        return rank(patch, candidates, "", Set.of());
+    }
+
+    /**
+     * As {@link #rank(MailMessage, List)}, each citation saying why it is cited.
+     *
+     * @param topic     what the finding is about ({@link DiscussionQuery#topic})
+     * @param arriving  Message-IDs that reached the archive with the patch or after it
+     */
+    public List<Citation> rank(MailMessage patch, List<Candidate> candidates, String topic, Set<String> arriving) {
         Set<String> patchThread = new HashSet<>(patch.references());
         patchThread.add(patch.messageId());
         String patchRoot = patch.references().isEmpty() ? patch.messageId() : patch.references().get(0);
@@ -57,7 +71,10 @@ public final class CitationRanker {
             boolean sameThread = patchThread.contains(m.messageId())
                     || m.references().contains(patch.messageId())
                     || patchRoot.equals(c.threadRoot());
-            if (sameThread || !m.date().isBefore(patch.date()) || isBot(m.from())) {
+            boolean ownSeries = !isReply(m) && sameAddress(m.from(), patch.from())
+                    && Duration.between(m.date(), patch.date()).abs().compareTo(SERIES_SPAN) < 0;
+            if (sameThread || ownSeries || arriving.contains(m.messageId()) || !m.date().isBefore(patch.date())
+                    || isBot(m.from())) {
                 continue;
             }
             kept.add(c);
@@ -72,13 +89,38 @@ public final class CitationRanker {
         for (Candidate c : kept) {
             bestPerThread.putIfAbsent(c.threadRoot(), c);
         }
-        return bestPerThread.values().stream().limit(limit).map(Candidate::toCitation).toList();
+        return bestPerThread.values().stream().limit(limit).map(c -> c.toCitation(why(c, topic))).toList();
+    }
+
+    /** {@code hch on GFP_DMA with kmalloc()}, {@code applied: ...}, {@code a patch changing ...}. */
+    private String why(Candidate c, String topic) {
+        if (topic.isEmpty()) {
+            return "";
+        }
+        MailMessage m = c.message();
+        if (!isReply(m)) {
+            return "a patch changing " + topic;
+        }
+        if (APPLIED.matcher(m.body()).find()) {
+            return "applied: " + topic;
+        }
+        String address = m.from().address();
+        int at = address.indexOf('@');
+        return (at > 0 ? address.substring(0, at) : address) + " on " + topic;
+    }
+
+    private static boolean isReply(MailMessage m) {
+        return m.inReplyTo() != null || REPLY_SUBJECT.matcher(m.subject()).find();
+    }
+
+    private static boolean sameAddress(Address a, Address b) {
+        return a.address().strip().equalsIgnoreCase(b.address().strip());
     }
 
     double score(Candidate candidate, MailMessage patch) {
         MailMessage m = candidate.message();
         double score = 0;
-        boolean reply = m.inReplyTo() != null || REPLY_SUBJECT.matcher(m.subject()).find();
+        boolean reply = isReply(m);
         if (reply && maintainers.contains(m.from().address().toLowerCase(Locale.ROOT))) {
             score += 3;
         }

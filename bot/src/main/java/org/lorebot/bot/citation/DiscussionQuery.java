@@ -51,6 +51,14 @@ public final class DiscussionQuery {
                 + " OR (dfa:" + f + " AND (" + anyOf(apis, "dfa") + "))");
     }
 
+    /** What the finding is about in a few words: {@code GFP_DMA with kmalloc()}; empty when unclear. */
+    public static String topic(Finding finding) {
+        String code = addedCode(finding);
+        Optional<String> api = allocator(code);
+        Optional<String> flag = flag(code);
+        return api.isEmpty() || flag.isEmpty() ? "" : flag.get() + " with " + api.get() + "()";
+    }
+
     /** {@code dfb:a OR dfctx:a OR dfb:b OR dfctx:b ...} for the given diff prefix. */
     private static String anyOf(List<String> apis, String prefix) {
         List<String> terms = new ArrayList<>();

@@ -143,15 +143,15 @@ final class ReviewService implements AutoCloseable {
 
     private void print(PassReport report, Map<String, Long> added, boolean verbose) {
         if (passes == 1 && newState) {
-            Instant from = config.review().since().orElse(state.firstRun());
-            out.println("lorebot: first run: the archives' history is indexed, not reviewed; only mail dated from "
-                    + MINUTE.format(from) + " on is reviewed"
-                    + (config.review().since().isPresent() ? " ([review] since)" : ""));
+            out.println("lorebot: first run: the archives' history is indexed, not reviewed; "
+                    + config.review().since().map(s -> "mail dated from " + MINUTE.format(s)
+                            + " on ([review] since) and ").orElse("")
+                    + "mail that reaches them from now on is reviewed");
         }
         for (InboxReport r : report.inboxes()) {
             long fresh = added.getOrDefault(r.list(), 0L) + r.ingested();
             boolean reviewed = config.review().mayPostTo(r.list());
-            boolean quiet = fresh == 0 && r.queued() + r.skipped() + r.waiting() + r.commands() == 0;
+            boolean quiet = fresh == 0 && r.queued() + r.skipped() + r.waiting() + r.commands() + r.tooOld() == 0;
             // the ingest summary already said what a list the bot does not answer on gained
             if (r.problems() == 0 && (!reviewed || quiet && !verbose)) {
                 continue;
@@ -163,6 +163,10 @@ final class ReviewService implements AutoCloseable {
                 parts.add(r.skipped() + " not answered");
                 if (r.waiting() > 0) {
                     parts.add(r.waiting() + " waiting (series incomplete, embargo or rate limit)");
+                }
+                if (r.tooOld() > 0) {
+                    parts.add(r.tooOld() + " too old to answer (dated over " + config.review().maxAge().toDays()
+                            + "d before reaching the archive: review.max-age)");
                 }
                 if (r.commands() > 0) {
                     parts.add(r.commands() + " #lorebot command" + (r.commands() == 1 ? "" : "s"));

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
                 + " send also sends them by SMTP). SIGTERM or Ctrl-C stops it after the step under way."
                 + " With [web] listen set it also serves the web archive.",
             "On the first run the archives' history is indexed and nothing in it is reviewed: only"
-                + " mail dated from the first run on (or from [review] since) is.",
+                + " mail that reaches an archive after a pass is new (or, on the first pass, mail dated from"
+                + " [review] since on). New mail dated more than [review] max-age before it arrived is not answered.",
             "With no configuration at all it runs on the built-in sample (real list mail, dry-run,"
                 + " data in ./lorebot-data): indexes the history, delivers a few real patches as new mail"
                 + " and shows the review replies it wrote."

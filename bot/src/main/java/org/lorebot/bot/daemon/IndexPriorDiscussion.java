@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.bot.citation.Candidate;
 import org.lorebot.bot.citation.Citation;
@@ -37,12 +38,19 @@ final class IndexPriorDiscussion implements PriorDiscussion {
     private final MailIndex index;
     private final CitationRanker ranker;
     private final Map<String, String> inboxUrls;
+    private final Supplier<Set<String>> arriving;
 
-    /** @param inboxUrls archive URL per list name, for the links */
-    IndexPriorDiscussion(MailIndex index, CitationRanker ranker, Map<String, String> inboxUrls) {
+    /**
+     * @param inboxUrls archive URL per list name, for the links
+     * @param arriving  the mail that arrived in this pass or waits in the review queue: never
+     *                  earlier discussion of a patch under review
+     */
+    IndexPriorDiscussion(MailIndex index, CitationRanker ranker, Map<String, String> inboxUrls,
+                         Supplier<Set<String>> arriving) {
         this.index = index;
         this.ranker = ranker;
         this.inboxUrls = Map.copyOf(inboxUrls);
+        this.arriving = arriving;
     }
 
     @Override
@@ -77,7 +85,7 @@ final class IndexPriorDiscussion implements PriorDiscussion {
                             .ifPresent(s -> candidates.add(new Candidate(s.message(), urlOf(s.list()))));
                 }
             }
-            return ranker.rank(patch, candidates);
+            return ranker.rank(patch, candidates, DiscussionQuery.topic(finding), arriving.get());
         } catch (QuerySyntaxException | IOException e) {
             LOG.warn("no prior discussion for {} in {}: {}", finding.ruleId(), patch.messageId(), e.getMessage());
             return List.of();

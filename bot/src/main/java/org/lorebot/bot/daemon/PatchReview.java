@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.analyzers.rules.DmaChecker;
 import org.lorebot.bot.citation.ArchiveLink;
@@ -16,6 +18,7 @@ import org.lorebot.bot.policy.Decision;
 import org.lorebot.bot.policy.ReviewHistory;
 import org.lorebot.bot.policy.ReviewPolicy;
 import org.lorebot.bot.policy.Verdict;
+import org.lorebot.bot.review.FullMessageIds;
 import org.lorebot.bot.review.ListContext;
 import org.lorebot.bot.review.OutgoingMail;
 import org.lorebot.bot.review.RepeatNote;
@@ -51,9 +54,15 @@ final class PatchReview {
     private final MailRenderer renderer;
     private final PriorDiscussion prior;
     private final boolean noteRepeats;
+    private final Function<String, Map<String, String>> fullIds;
 
+    /**
+     * @param fullIds the {@link FullMessageIds} of the raw mail with a given Message-ID, asked
+     *                only when an id reaches the length the archive cuts at
+     */
     PatchReview(StateStore state, ReviewPolicy policy, ReplyComposer composer, MailRenderer renderer,
-                PriorDiscussion prior, boolean noteRepeats) {
+                PriorDiscussion prior, boolean noteRepeats, Function<String, Map<String, String>> fullIds) {
+        this.fullIds = fullIds;
         this.state = state;
         this.policy = policy;
         this.composer = composer;
@@ -90,7 +99,10 @@ final class PatchReview {
         for (Finding f : split.fresh()) {
             items.add(new ReviewItem(f, prior.find(f, part.message())));
         }
-        Optional<OutgoingMail> reply = composer.compose(part.message(), list, items, notes, now);
+        boolean cut = part.messageId().length() >= FullMessageIds.KEPT
+                || part.message().references().stream().anyMatch(r -> r.length() >= FullMessageIds.KEPT);
+        Optional<OutgoingMail> reply = composer.compose(part.message(), list, items, notes, now,
+                cut ? fullIds.apply(part.messageId()) : Map.of());
         if (reply.isEmpty()) {
             state.recordDecision(id, list.name(), "skip", "every finding was reported on an earlier version", now);
             LOG.info("{} on {}: skip, every finding was reported on an earlier version", id, list.name());

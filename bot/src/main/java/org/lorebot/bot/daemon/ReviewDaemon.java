@@ -22,6 +22,7 @@ import org.lorebot.bot.digest.RunReport;
 import org.lorebot.bot.policy.PolicySettings;
 import org.lorebot.bot.policy.ReviewPolicy;
 import org.lorebot.bot.review.BotIdentity;
+import org.lorebot.bot.review.FullMessageIds;
 import org.lorebot.bot.review.ListContext;
 import org.lorebot.bot.review.ReplyComposer;
 import org.lorebot.bot.state.ArchiveCheck;
@@ -71,7 +72,8 @@ public final class ReviewDaemon {
         Set<String> botAddresses = Set.of(bot.address().address());
         ReviewPolicy policy = new ReviewPolicy(PolicySettings.from(config.review(), botAddresses));
         IndexPriorDiscussion prior = new IndexPriorDiscussion(index,
-                new CitationRanker(Set.copyOf(config.review().maintainers()), botAddresses, CITATIONS_PER_FINDING), urls);
+                new CitationRanker(Set.copyOf(config.review().maintainers()), botAddresses, CITATIONS_PER_FINDING), urls,
+                () -> state.reviewQueue().all());
         Set<String> withheld = new HashSet<>();
         for (InboxConfig inbox : config.inboxes()) {
             if (!config.review().mayPostTo(inbox.name()) && !inbox.address().isEmpty()) {
@@ -79,10 +81,10 @@ public final class ReviewDaemon {
             }
         }
         PatchReview review = new PatchReview(state, policy, new ReplyComposer(bot, withheld), new MailRenderer(), prior,
-                config.review().noteRepeats());
+                config.review().noteRepeats(), id -> fullIds(index, id));
         CommandHandler commands = new CommandHandler(state, index, Set.copyOf(config.review().maintainers()));
         this.inboxPass = new InboxPass(index, state, review, commands, config.review().grace(), config.review().since(),
-                this::stopRequested);
+                config.review().maxAge(), this::stopRequested);
         this.dispatcher = new OutboxDispatcher(state, delivery, delivered, RetrySchedule.standard());
     }
 
@@ -115,6 +117,15 @@ public final class ReviewDaemon {
         }
     }
 
+    private static Map<String, String> fullIds(MailIndex index, String messageId) {
+        try {
+            return index.message(messageId).map(s -> FullMessageIds.of(s.raw())).orElse(Map.of());
+        } catch (IOException e) {
+            LOG.warn("cannot read {} from the archive: {}", messageId, e.getMessage());
+            return Map.of();
+        }
+    }
+
     private static String mailer() {
         String version = ReviewDaemon.class.getPackage().getImplementationVersion();
         return version == null ? "lorebot" : "lorebot " + version;
@@ -129,8 +140,9 @@ public final class ReviewDaemon {
                 break;
             }
             InboxReport r = inboxPass.run(inbox, now);
-            LOG.info("{}: {} new message(s), {} review(s) queued, {} skipped, {} waiting, {} command(s), {} problem(s)",
-                    r.list(), r.ingested(), r.queued(), r.skipped(), r.waiting(), r.commands(), r.problems());
+            LOG.info("{}: {} new message(s), {} review(s) queued, {} skipped, {} too old, {} waiting, {} command(s),"
+                    + " {} problem(s)", r.list(), r.ingested(), r.queued(), r.skipped(), r.tooOld(), r.waiting(),
+                    r.commands(), r.problems());
             reports.add(r);
         }
         if (stopRequested()) {

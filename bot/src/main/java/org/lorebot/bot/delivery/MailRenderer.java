@@ -10,7 +10,9 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -34,7 +36,7 @@ public final class MailRenderer {
             if (!mail.cc().isEmpty()) {
                 message.setRecipients(Message.RecipientType.CC, internet(mail.cc()));
             }
-            message.setSubject(mail.subject(), "utf-8");
+            message.setHeader("Subject", subject(mail.subject()));
             message.setSentDate(Date.from(mail.date()));
             if (mail.inReplyTo() != null) {
                 message.setHeader("In-Reply-To", "<" + mail.inReplyTo() + ">");
@@ -59,6 +61,54 @@ public final class MailRenderer {
         }
     }
 
+    /** RFC 5322's limit on a header line, CRLF excluded. */
+    static final int MAX_LINE = 998;
+    /** Bytes of UTF-8 per encoded-word: 60 base64 characters, 75 with the wrapping. */
+    private static final int WORD_BYTES = 45;
+
+    /**
+     * The Subject header's value, folded: a subject of any length becomes lines under 998
+     * characters. Folding happens between words, so a word too long for one line (a pasted
+     * blob) makes the subject go as RFC 2047 encoded-words, which fold anywhere.
+     */
+    static String subject(String subject) throws UnsupportedEncodingException {
+        String text = subject.replaceAll("[\\r\\n]+", " ");
+        String value = MimeUtility.encodeText(text, "utf-8", null);
+        boolean longWord = false;
+        for (String word : value.split("\\s+")) {
+            longWord |= word.length() > MAX_LINE - "Subject: ".length();
+        }
+        return MimeUtility.fold("Subject: ".length(), longWord ? encodedWords(text) : value);
+    }
+
+    /** {@code text} as base64 encoded-words of at most {@link #WORD_BYTES}, never splitting a character. */
+    private static String encodedWords(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder chunk = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            String c = new String(Character.toChars(cp));
+            int n = c.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + n > WORD_BYTES) {
+                words.add(encodedWord(chunk.toString()));
+                chunk.setLength(0);
+                bytes = 0;
+            }
+            chunk.append(c);
+            bytes += n;
+            i += c.length();
+        }
+        if (chunk.length() > 0) {
+            words.add(encodedWord(chunk.toString()));
+        }
+        return String.join(" ", words);
+    }
+
+    private static String encodedWord(String text) {
+        return "=?utf-8?B?" + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "?=";
+    }
+
     private static boolean isAscii(String s) {
         return s.chars().allMatch(c -> c < 0x80);
     }
@@ -78,7 +128,10 @@ public final class MailRenderer {
     }
 
     private static InternetAddress internet(Address a) throws AddressException, UnsupportedEncodingException {
-        InternetAddress ia = new InternetAddress(a.address(), a.name().isEmpty() ? null : a.name(), "utf-8");
+        // A display name is the sender's to choose, encoded CR/LF included: as a header it must
+        // stay one phrase, so control characters become spaces.
+        String name = a.name().replaceAll("\\p{Cntrl}+", " ").strip();
+        InternetAddress ia = new InternetAddress(a.address(), name.isEmpty() ? null : name, "utf-8");
         ia.validate();
         return ia;
     }

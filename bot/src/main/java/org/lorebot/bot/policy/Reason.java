@@ -8,7 +8,6 @@ public enum Reason {
     REPLY("a reply, not a patch"),
     COVER_LETTER("a cover letter"),
     NO_DIFF("no diff in the body"),
-    BEFORE_START("sent before reviewing began"),
     ALREADY_ANSWERED("this patch version was already answered"),
     EMBARGO("still under embargo"),
     NOTHING_TO_REPORT("no finding worth a mail"),

@@ -51,10 +51,8 @@ public final class ReviewPolicy {
         if (!mail.patch().hasDiff()) {
             return Decision.skip(Reason.NO_DIFF, mail.message().subject());
         }
-        Instant start = settings.since().orElse(history.firstRun());
-        if (mail.message().date().isBefore(start)) {
-            return Decision.skip(Reason.BEFORE_START, "sent " + mail.message().date() + ", reviewing from " + start);
-        }
+        // Whether mail is new is the archive's order, decided before the policy sees it: a
+        // patch held in a moderation queue, or sent from a machine with a wrong clock, is new.
         if (history.answered()) {
             return Decision.skip(Reason.ALREADY_ANSWERED, mail.messageId());
         }

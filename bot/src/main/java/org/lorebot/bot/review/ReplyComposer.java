@@ -61,6 +61,17 @@ public final class ReplyComposer {
      */
     public Optional<OutgoingMail> compose(MailMessage patch, ListContext list, List<ReviewItem> items,
                                           List<RepeatNote> repeats, Instant date) {
+        return compose(patch, list, items, repeats, date, Map.of());
+    }
+
+    /**
+     * As {@link #compose(MailMessage, ListContext, List, List, Instant)}, naming in In-Reply-To
+     * and References the whole of ids the archive cut short.
+     *
+     * @param fullIds {@link FullMessageIds#of} the patch's raw mail
+     */
+    public Optional<OutgoingMail> compose(MailMessage patch, ListContext list, List<ReviewItem> items,
+                                          List<RepeatNote> repeats, Instant date, Map<String, String> fullIds) {
         if (items.isEmpty() && repeats.isEmpty()) {
             return Optional.empty();
         }
@@ -76,9 +87,11 @@ public final class ReplyComposer {
         List<String> references = new ArrayList<>(patch.references());
         references.remove(patch.messageId());
         references.add(patch.messageId());
+        references.replaceAll(id -> fullIds.getOrDefault(id, id));
+        String inReplyTo = fullIds.getOrDefault(patch.messageId(), patch.messageId());
 
         return Optional.of(new OutgoingMail(messageId, bot.address(), List.of(author),
-                cc(patch, list), subject(patch.subject()), patch.messageId(), references, date,
+                cc(patch, list), subject(patch.subject()), inReplyTo, references, date,
                 bot.mailer(), body(list, items, repeats)));
     }
 
@@ -115,29 +128,14 @@ public final class ReplyComposer {
 
     private String body(ListContext list, List<ReviewItem> items, List<RepeatNote> repeats) {
         List<String> out = new ArrayList<>();
-        out.addAll(TextWrap.fill(intro(items.size(), repeats.size())));
-        String lastPath = null;
-        for (ReviewItem item : items) {
-            Finding f = item.finding();
-            out.add("");
-            if (!f.path().equals(lastPath)) {
-                out.add(fileHeading(f));
-                lastPath = f.path();
-            }
-            for (DiffLine line : f.lines()) {
-                out.add("> " + line.asDiff());
-            }
-            out.add("");
-            out.addAll(TextWrap.fill(f.ruleId() + " (" + f.severity().word() + "): " + sentence(f.message())));
-            if (!f.explanation().isBlank()) {
-                out.add("");
-                out.addAll(TextWrap.fill(f.explanation()));
-            }
-            if (!f.fix().isBlank()) {
-                out.add("");
-                out.addAll(TextWrap.fill(f.fix(), WIDTH, "Fix: ", "     "));
-            }
-            citations(out, item.citations(), ModelReference.parseAll(f.citations()));
+        Map<String, List<ReviewItem>> byRule = new LinkedHashMap<>();
+        items.forEach(i -> byRule.computeIfAbsent(i.finding().ruleId(), r -> new ArrayList<>()).add(i));
+        out.addAll(TextWrap.fill(intro(items.size(), byRule.size(), repeats.size())));
+        Map<Place, List<Finding>> places = new LinkedHashMap<>();
+        items.forEach(i -> places.computeIfAbsent(Place.of(i.finding()), p -> new ArrayList<>()).add(i.finding()));
+        Set<Place> quoted = new HashSet<>();
+        for (List<ReviewItem> rule : byRule.values()) {
+            ruleSection(out, rule, places, quoted);
         }
         if (!repeats.isEmpty()) {
             out.add("");
@@ -162,14 +160,85 @@ public final class ReplyComposer {
         return String.join("\n", out) + "\n";
     }
 
-    private static String intro(int items, int repeats) {
+    /**
+     * One rule: its verdict, explanation and fix once, then every place it applies to quoted
+     * (a place several rules apply to is quoted once, with each rule's verdict below it), then
+     * what it cites.
+     */
+    private static void ruleSection(List<String> out, List<ReviewItem> rule, Map<Place, List<Finding>> places,
+                                    Set<Place> quoted) {
+        Finding first = rule.get(0).finding();
+        out.add("");
+        out.addAll(TextWrap.fill(verdict(first)));
+        if (!first.explanation().isBlank()) {
+            out.add("");
+            out.addAll(TextWrap.fill(first.explanation()));
+        }
+        if (!first.fix().isBlank()) {
+            out.add("");
+            out.addAll(TextWrap.fill(first.fix(), WIDTH, "Fix: ", "     "));
+        }
+        List<String> shownAbove = new ArrayList<>();
+        Set<Place> seen = new HashSet<>();
+        for (ReviewItem item : rule) {
+            Place place = Place.of(item.finding());
+            if (!seen.add(place)) {
+                continue;
+            }
+            if (!quoted.add(place)) {
+                shownAbove.add(place.heading());
+                continue;
+            }
+            out.add("");
+            out.add(place.heading() + ":");
+            item.finding().lines().forEach(l -> out.add("> " + l.asDiff()));
+            List<Finding> here = places.get(place);
+            if (here.size() > 1 || !item.finding().message().equals(first.message())) {
+                out.add("");
+                here.forEach(f -> out.addAll(TextWrap.fill(verdict(f), WIDTH, "", "  ")));
+            }
+        }
+        if (!shownAbove.isEmpty()) {
+            out.add("");
+            out.addAll(TextWrap.fill("It also applies to the lines quoted above: "
+                    + String.join("; ", shownAbove.stream().map(h -> h.substring(3)).toList()) + "."));
+        }
+        Map<String, Citation> prior = new LinkedHashMap<>();
+        Map<String, ModelReference> model = new LinkedHashMap<>();
+        for (ReviewItem item : rule) {
+            item.citations().forEach(c -> prior.putIfAbsent(c.url(), c));
+            ModelReference.parseAll(item.finding().citations()).forEach(r -> model.putIfAbsent(r.key(), r));
+        }
+        citations(out, List.copyOf(prior.values()), List.copyOf(model.values()));
+    }
+
+    private static String verdict(Finding f) {
+        return f.ruleId() + " (" + f.severity().word() + "): " + sentence(f.message());
+    }
+
+    /** Where a finding is: its file, line and quoted lines. */
+    private record Place(String path, int line, List<String> quote) {
+
+        static Place of(Finding f) {
+            return new Place(f.path(), f.line(), f.lines().stream().map(DiffLine::asDiff).toList());
+        }
+
+        String heading() {
+            return line > 0 ? "In " + path + ", line " + line : "In " + path;
+        }
+    }
+
+    private static String intro(int items, int rules, int repeats) {
         if (items == 0) {
             return "lorebot checked the allocation flags this patch adds or changes. "
                     + "It found nothing new, but " + count(repeats, "earlier finding")
                     + (repeats == 1 ? " still applies." : " still apply.");
         }
+        if (items == 1) {
+            return "lorebot checked the allocation flags this patch adds or changes and found one problem.";
+        }
         return "lorebot checked the allocation flags this patch adds or changes and found "
-                + count(items, "problem") + (items == 1 ? ". It is" : ". Each is") + " explained below the quoted lines.";
+                + count(items, "problem") + (rules == 1 ? " of one kind." : " of " + rules + " kinds.");
     }
 
     private static String count(int n, String noun) {
@@ -181,37 +250,45 @@ public final class ReplyComposer {
         return t.isEmpty() || ".!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + ".";
     }
 
-    private static String fileHeading(Finding f) {
-        return f.line() > 0 ? "In " + f.path() + ", line " + f.line() + ":" : "In " + f.path() + ":";
-    }
-
     private static void citations(List<String> out, List<Citation> prior, List<ModelReference> model) {
         if (!prior.isEmpty()) {
             out.add("");
             out.add("Earlier discussion:");
             for (Citation c : prior) {
-                String who = c.author().isEmpty() ? "" : c.author() + ", ";
-                out.addAll(TextWrap.fill(c.subject() + " (" + who + DAY.format(c.date()) + ")",
+                // why it is cited names who wrote it; without a why, the author is named
+                String who = !c.why().isEmpty() || c.author().isEmpty() ? "" : c.author() + ", ";
+                String why = c.why().isEmpty() ? "" : c.why() + ": ";
+                out.addAll(TextWrap.fill(why + c.subject() + " (" + who + DAY.format(c.date()) + ")",
                         WIDTH, "  - ", "    "));
                 out.add(linkLine(c.url()));
             }
         }
-        if (!model.isEmpty()) {
+        // a reference to a message already cited as earlier discussion is said once
+        Set<String> cited = new HashSet<>();
+        prior.forEach(c -> cited.add(lastSegment(c.url())));
+        List<ModelReference> rest = model.stream()
+                .filter(r -> r.link().map(l -> !cited.contains(lastSegment(l))).orElse(true)).toList();
+        if (!rest.isEmpty()) {
             out.add("");
             out.add("References:");
-            for (ModelReference r : model) {
+            for (ModelReference r : rest) {
                 out.addAll(TextWrap.fill(r.key(), WIDTH, "  - ", "    "));
                 r.link().ifPresent(link -> out.add(linkLine(link)));
             }
         }
     }
 
-    /** A link under its list item, indented when that still fits in 72 columns. */
+    /**
+     * A link on its own line under its list item, indented like the item's text: the one kind
+     * of line allowed past 72 columns, since a cut URL no longer works.
+     */
     private static String linkLine(String url) {
-        if (url.length() + 4 <= WIDTH) {
-            return "    " + url;
-        }
-        return url.length() + 2 <= WIDTH ? "  " + url : url;
+        return "    " + url;
+    }
+
+    private static String lastSegment(String url) {
+        String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return u.substring(u.lastIndexOf('/') + 1);
     }
 
     private static String firstRule(List<ReviewItem> items, List<RepeatNote> repeats) {

@@ -111,6 +111,14 @@ final class Schema {
                         outcome    TEXT NOT NULL,
                         detail     TEXT NOT NULL,
                         at         INTEGER NOT NULL
+                    )"""),
+            // 3 -> 4: messages that arrived new in the archive, kept until they are decided
+            List.of(
+                    """
+                    CREATE TABLE review_queue (
+                        message_id TEXT PRIMARY KEY,
+                        list       TEXT NOT NULL,
+                        arrived    INTEGER NOT NULL
                     )"""));
 
     /** The version this lorebot writes. */

@@ -36,6 +36,7 @@ public final class StateStore implements AutoCloseable {
     /** True inside {@link #inOneTransaction}: changes become savepoints of its transaction. */
     private boolean batching;
     private final Outbox outbox;
+    private final ReviewQueue reviewQueue;
     private final Subscriptions subscriptions;
     private final DigestLog digests;
 
@@ -44,6 +45,7 @@ public final class StateStore implements AutoCloseable {
         this.file = file;
         this.clock = clock;
         this.outbox = new Outbox(this);
+        this.reviewQueue = new ReviewQueue(this);
         this.subscriptions = new Subscriptions(this);
         this.digests = new DigestLog(this);
     }
@@ -76,6 +78,11 @@ public final class StateStore implements AutoCloseable {
     }
 
     /** The transactional outbox. */
+    /** The messages that arrived new and wait for their review. */
+    public ReviewQueue reviewQueue() {
+        return reviewQueue;
+    }
+
     public Outbox outbox() {
         return outbox;
     }

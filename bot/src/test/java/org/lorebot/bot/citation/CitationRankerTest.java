@@ -85,4 +85,35 @@ class CitationRankerTest {
         assertEquals(new Citation("https://lore.kernel.org/all/x@y.z/", "Re: [PATCH] drop GFP_DMA",
                 "Christoph Hellwig <hch@lst.de>", t), c);
     }
+
+    @Test
+    void neverCitesTheOwnSeriesOrMailArrivingWithThePatch() {
+        Instant earlier = NOW.minus(java.time.Duration.ofDays(2));
+        // the author's own other patch of the series, sent unthreaded (as the n64 series was)
+        Candidate ownSeries = new Candidate(mail("own-3@x", "DEV@x.org", "[PATCH 3/6] bar: GFP_DMA", earlier, null,
+                List.of(), "diff"), INBOX);
+        // a review that reached the archive in the same pass, though dated before the patch
+        Candidate sameBatch = new Candidate(mail("late@x", "hch@lst.de", "Re: [PATCH] baz", earlier, "b@x",
+                List.of("b@x"), "No GFP_DMA."), INBOX);
+        Candidate older = new Candidate(mail("old@x", "hch@lst.de", "Re: [PATCH] qux", earlier.minusSeconds(60), "q@x",
+                List.of("q@x"), "No GFP_DMA."), INBOX);
+        List<Citation> out = ranker.rank(patch, List.of(ownSeries, sameBatch, older), "GFP_DMA with kmalloc()",
+                Set.of("late@x", patch.messageId()));
+        assertEquals(List.of("https://lore.kernel.org/linux-mm/old@x/"), out.stream().map(Citation::url).toList());
+    }
+
+    @Test
+    void eachCitationSaysWhyInAFewWords() {
+        Instant t = Instant.parse("2022-02-22T08:44:22Z");
+        Candidate review = new Candidate(mail("r@x", "hch@lst.de", "Re: [PATCH 00/22] Don't use kmalloc() with GFP_DMA",
+                t, "c@x", List.of("c@x"), "kmalloc with GFP_DMA is what we want to get rid of"), INBOX);
+        Candidate applied = new Candidate(mail("a@x", "maint@x.org", "Re: [PATCH] foo", t.minusSeconds(9), "f@x",
+                List.of("f@x"), "Applied, thanks."), INBOX);
+        Candidate removal = new Candidate(mail("p@x", "other@x.org", "[PATCH] bar: drop GFP_DMA", t.minusSeconds(99),
+                null, List.of(), "diff"), INBOX);
+        List<String> why = ranker.rank(patch, List.of(review, applied, removal), "GFP_DMA with kmalloc()", Set.of())
+                .stream().map(Citation::why).toList();
+        assertEquals(List.of("hch on GFP_DMA with kmalloc()", "applied: GFP_DMA with kmalloc()",
+                "a patch changing GFP_DMA with kmalloc()"), why);
+    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.lorebot.bot.review.OutgoingMail;
+import org.lorebot.index.mail.Address;
 
 class MailRendererTest {
 
@@ -56,5 +57,42 @@ class MailRendererTest {
     void sameMailRendersToSameBytes() {
         OutgoingMail mail = TestMail.reply("same@example.org");
         assertArrayEquals(new MailRenderer().render(mail).bytes(), new MailRenderer().render(mail).bytes());
+    }
+
+    private static OutgoingMail withHeaders(String subject, Address author) {
+        OutgoingMail r = TestMail.reply("long@example.org");
+        return new OutgoingMail(r.messageId(), r.from(), List.of(author), r.cc(), subject, r.inReplyTo(),
+                r.references(), r.date(), r.mailer(), r.body());
+    }
+
+    private static void assertHeaderLinesWithinTheLimit(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        for (String line : text.substring(0, text.indexOf("\r\n\r\n")).split("\r\n")) {
+            assertTrue(line.length() <= 998, "header line of " + line.length() + " characters");
+        }
+    }
+
+    @Test
+    void aSubjectOfAnyLengthIsFoldedAndReadsBackWhole() throws Exception {
+        String words = "Re: [PATCH] " + "mm: a very long subject line ".repeat(200);
+        String asciiBlob = "Re: [PATCH] x: " + "A".repeat(3000) + " end";
+        String blob = "Re: [PATCH] x: " + "A".repeat(3000) + " and Grüße " + "ü".repeat(700);
+        for (String subject : List.of(words.strip(), asciiBlob, blob)) {
+            byte[] bytes = new MailRenderer().render(withHeaders(subject, new Address("Dev", "dev@example.net"))).bytes();
+            assertHeaderLinesWithinTheLimit(bytes);
+            assertEquals(subject, parse(bytes).getSubject());
+        }
+    }
+
+    @Test
+    void aDisplayNameCarryingCrLfCannotAddHeaders() throws Exception {
+        // what "=?utf-8?q?Mallory=0D=0ABcc:_victim@example.com?=" decodes to
+        Address mallory = new Address("Mallory\r\nBcc: victim@example.com", "mallory@example.net");
+        RenderedMail rendered = new MailRenderer().render(withHeaders("Re: [PATCH] x", mallory));
+        MimeMessage m = parse(rendered.bytes());
+        assertEquals(null, m.getHeader("Bcc"));
+        assertEquals("\"Mallory Bcc: victim@example.com\" <mallory@example.net>", m.getHeader("To", null));
+        assertEquals("mallory@example.net", rendered.recipients().get(0));
+        assertTrue(rendered.recipients().stream().noneMatch(r -> r.contains("victim")));
     }
 }

@@ -14,11 +14,16 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lorebot.bot.delivery.FaultySmtpServer;
 import org.lorebot.bot.delivery.MailDelivery;
 import org.lorebot.bot.delivery.MaildirOutbox;
+import org.lorebot.bot.delivery.SendThenCopy;
+import org.lorebot.bot.delivery.SmtpDelivery;
+import org.lorebot.bot.delivery.SmtpSettings;
 import org.lorebot.bot.state.OutboxDispatcher;
 import org.lorebot.bot.state.RetrySchedule;
 import org.lorebot.bot.state.StateStore;
+import org.lorebot.config.SmtpConfig.Security;
 
 /** The process dies in the middle of sending digests; the next run neither skips nor repeats one. */
 class DigestRestartTest {
@@ -107,6 +112,25 @@ class DigestRestartTest {
             assertEquals(1, restart.dispatched().orElseThrow().sent());
             assertEquals(1, h.deliveredTo("a@example.org").size());
             assertEquals(1, h.deliveredTo("b@example.org").size());
+        }
+    }
+
+    @Test
+    void digestsTheServerAcceptedAreSentOnceThoughTheConnectionBreaksAtQuit() throws Exception {
+        try (Harness h = new Harness(dir, TWO);
+             FaultySmtpServer server = new FaultySmtpServer(FaultySmtpServer.Fault.RESET_AT_QUIT, Duration.ZERO)) {
+            post(h, "p1@x", RUN.minus(Duration.ofHours(5)));
+            SmtpDelivery smtp = new SmtpDelivery(new SmtpSettings("127.0.0.1", server.port(), Security.NONE,
+                    Optional.empty(), Optional.empty(), Duration.ofSeconds(5)));
+            // every run for a day, each a fresh process: state opened anew, the same server
+            for (Instant now = RUN; now.isBefore(RUN.plus(Duration.ofHours(23))); now = now.plus(Duration.ofHours(1))) {
+                try (StateStore store = h.openState(now)) {
+                    runWith(h, store, new SendThenCopy(smtp, h.delivery(now)), now);
+                }
+            }
+            assertEquals(2, server.received().size(), "one digest each for a@ and b@");
+            assertEquals(1, server.received().stream().filter(m -> m.contains("To: a@example.org")).count());
+            assertEquals(1, server.received().stream().filter(m -> m.contains("To: b@example.org")).count());
         }
     }
 }

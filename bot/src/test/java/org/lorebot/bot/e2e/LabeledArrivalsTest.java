@@ -27,8 +27,9 @@ import org.lorebot.bot.series.LabeledCorpus;
 import org.lorebot.index.MailIndex;
 
 /**
- * Every labelled real message arrives as new mail on a list the bot answers on (dry-run): a
- * reply lands in the outbox for each patch with expected findings, naming the rules the labels
+ * The Feb-2022 "Don't use kmalloc() with GFP_DMA" discussion is the list's history; every other
+ * labelled real message arrives as new mail on a list the bot answers on (dry-run): a reply
+ * lands in the outbox for each patch with expected findings, naming the rules the labels
  * require, and none for anything labelled {@code none}; every earlier discussion a reply cites is
  * a message of the archive.
  */
@@ -43,6 +44,14 @@ class LabeledArrivalsTest {
     @Test
     void repliesToExactlyThePatchesWithFindings() throws Exception {
         Path mbox = Files.createFile(dir.resolve("lkml.mbox"));
+        List<String[]> labels = new ArrayList<>(LabeledCorpus.labels());
+        labels.sort(Comparator.comparing((String[] l) -> sentDate(l[0])));
+        List<String[]> history = labels.stream().filter(l -> l[0].contains("-bhe-")).toList();
+        for (String[] label : history) {
+            String mboxrd = Mail.labelled(label[0]).replaceAll("(?m)^(>*From )", ">$1");
+            Files.writeString(mbox, "From mboxrd@z Thu Jan  1 00:00:00 1970\n" + mboxrd + "\n",
+                    StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
+        }
         Path config = Files.writeString(dir.resolve("lorebot.conf"), """
                 [core]
                     data = data
@@ -57,12 +66,13 @@ class LabeledArrivalsTest {
         TestClock clock = new TestClock(FIRST_RUN);
         assertEquals(0, CommandRun.lorebot(clock, "run", "--config", config.toString(), "--once").exit());
 
-        // the corpus arrives in the order it was first posted, a minute apart
+        // the rest arrives in the order it was first posted, a minute apart
         Map<String, String> expected = new TreeMap<>(); // Message-ID -> required rules
-        List<String[]> labels = new ArrayList<>(LabeledCorpus.labels());
-        labels.sort(Comparator.comparing((String[] l) -> sentDate(l[0])));
         Instant at = FIRST_RUN.plus(Duration.ofMinutes(5));
         for (String[] label : labels) {
+            if (history.contains(label)) {
+                continue;
+            }
             String message = Mail.labelled(label[0]);
             String mboxrd = Mail.postedAt(message, at).replaceAll("(?m)^(>*From )", ">$1");
             Files.writeString(mbox, "From mboxrd@z Thu Jan  1 00:00:00 1970\n" + mboxrd + "\n",

@@ -123,7 +123,8 @@ class ReplyComposerTest {
                 sawLongQuote |= line.length() > 72;
                 continue;
             }
-            assertTrue(line.length() <= 72, "over 72 columns: " + line);
+            // the one exception: a long link alone on its indented line
+            assertTrue(line.length() <= 72 || line.matches("    https://\\S+"), "over 72 columns: " + line);
             assertTrue(!line.endsWith(" ") || line.equals("-- "), "trailing space: '" + line + "'");
         }
         assertTrue(sawLongQuote, "the long quoted line must stay whole");
@@ -134,19 +135,21 @@ class ReplyComposerTest {
     @Test
     void quotesOnlyTheLinesConcernedWithTheAnswerBelow() {
         String body = composer.compose(moxaPatch(), MM, oneItem(), List.of(), NOW).orElseThrow().body();
+        String verdict = "DMA001 (warning): Zone modifier passed to a coherent DMA allocator is\n"
+                + "stripped and ignored.\n";
         String expectedBlock = "In drivers/net/ethernet/moxa/moxart_ether.c, line 484:\n"
                 + "> +\tpriv->tx_desc_base = dma_alloc_coherent(&pdev->dev, TX_REG_DESC_SIZE * TX_DESC_NUM,\n"
-                + "> +\t\t\t\t\t\t&priv->tx_base, GFP_DMA | GFP_KERNEL);\n"
-                + "\n"
-                + "DMA001 (warning): Zone modifier passed to a coherent DMA allocator is\n"
-                + "stripped and ignored.\n";
+                + "> +\t\t\t\t\t\t&priv->tx_base, GFP_DMA | GFP_KERNEL);\n";
         assertTrue(body.contains(expectedBlock), body);
         assertEquals(2, body.lines().filter(l -> l.startsWith(">")).count());
+        // the rule's verdict, explanation and fix, then the place it applies to, then what it cites
         int quote = body.indexOf("> +");
-        assertTrue(body.indexOf("Fix: Drop GFP_DMA;") > quote);
+        assertTrue(body.indexOf(verdict) < body.indexOf("Fix: Drop GFP_DMA;"), body);
+        assertTrue(body.indexOf("Fix: Drop GFP_DMA;") < quote, body);
+        assertEquals(1, count(body, verdict), body);
         assertTrue(body.indexOf("Earlier discussion:\n  - [PATCH 00/22] Don't use kmalloc() with GFP_DMA (Baoquan He\n"
                 + "    <bhe@redhat.com>, 2022-02-19)\n"
-                + "  https://lore.kernel.org/linux-mm/20220219005221.634-1-bhe@redhat.com/\n") > quote, body);
+                + "    https://lore.kernel.org/linux-mm/20220219005221.634-1-bhe@redhat.com/\n") > quote, body);
         assertTrue(body.contains("  - 57bf5a8963f8 (v4.16, lore 20180110080027.13879-21-hch@lst.de)\n"
                 + "    https://lore.kernel.org/all/20180110080027.13879-21-hch@lst.de/\n"), body);
         String footer = body.substring(body.indexOf("\n-- \n"));
@@ -155,14 +158,58 @@ class ReplyComposerTest {
         assertTrue(footer.contains("To stop lorebot on linux-mm, write to lorebot-admin@example.org.\n"), footer);
     }
 
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     @Test
-    void groupsFindingsInOneFileUnderOneHeading() {
+    void threeFindingsOfOneRuleExplainTheRuleOnceAndQuoteEachPlace() {
         String path = "drivers/net/ethernet/moxa/moxart_ether.c";
-        List<ReviewItem> two = List.of(new ReviewItem(dma001(path, 484), List.of()),
-                new ReviewItem(dma001(path, 490), List.of()));
-        String body = composer.compose(moxaPatch(), MM, two, List.of(), NOW).orElseThrow().body();
-        assertEquals(1, body.lines().filter(l -> l.startsWith("In ")).count(), body);
-        assertTrue(body.startsWith("lorebot checked the allocation flags this patch adds or changes and\nfound 2 problems."), body);
+        List<ReviewItem> three = List.of(new ReviewItem(dma001(path, 484), oneItem().get(0).citations()),
+                new ReviewItem(dma001(path, 490), oneItem().get(0).citations()),
+                new ReviewItem(dma001("drivers/net/ethernet/moxa/moxart_main.c", 77), List.of()));
+        String body = composer.compose(moxaPatch(), MM, three, List.of(), NOW).orElseThrow().body();
+        assertTrue(body.startsWith("lorebot checked the allocation flags this patch adds or changes and\n"
+                + "found 3 problems of one kind.\n"), body);
+        Finding f = dma001(path, 484);
+        assertEquals(1, count(body, "DMA001 (warning)"), body);
+        assertEquals(1, count(body, "Fix: Drop GFP_DMA;"), body);
+        assertEquals(1, count(body, "dma_alloc_coherent() picks the zone"), body);
+        assertEquals(1, count(body, "Earlier discussion:"), body);
+        assertEquals(1, count(body, "https://lore.kernel.org/linux-mm/20220219005221.634-1-bhe@redhat.com/"), body);
+        assertEquals(1, count(body, "References:"), body);
+        for (String place : List.of("In " + path + ", line 484:\n> +", "In " + path + ", line 490:\n> +",
+                "In drivers/net/ethernet/moxa/moxart_main.c, line 77:\n> +")) {
+            assertEquals(1, count(body, place), place + "\n" + body);
+        }
+        assertEquals(3 * f.lines().size(), body.lines().filter(l -> l.startsWith(">")).count(), body);
+    }
+
+    @Test
+    void severalRulesOnOneLineAreOneQuotedBlockWithEachVerdictBelowIt() {
+        String path = "drivers/net/ethernet/moxa/moxart_ether.c";
+        Finding zone = dma001(path, 484);
+        Finding other = new Finding("DMA024", Severity.INFO, path, 484, zone.lines(),
+                "GFP_DMA expresses an addressing limit, but no DMA mask is set in the code this patch shows",
+                "The portable way to tell the kernel that a device cannot reach all memory is its DMA mask.",
+                "Call dma_set_mask_and_coherent() at probe.", List.of());
+        String body = composer.compose(moxaPatch(), MM,
+                List.of(new ReviewItem(zone, List.of()), new ReviewItem(other, List.of())), List.of(), NOW)
+                .orElseThrow().body();
+        assertEquals(zone.lines().size(), body.lines().filter(l -> l.startsWith(">")).count(), body);
+        int block = body.indexOf("In " + path + ", line 484:\n");
+        assertTrue(block > 0, body);
+        String below = body.substring(block);
+        assertTrue(below.contains("GFP_KERNEL);\n\nDMA001 (warning): Zone modifier passed to a coherent DMA allocator is\n"
+                + "  stripped and ignored.\nDMA024 (info): GFP_DMA expresses an addressing limit, but no DMA mask is\n"
+                + "  set in the code this patch shows.\n"), body);
+        // each rule is still explained once; the second points at the block quoted above
+        assertEquals(1, count(body, "Call dma_set_mask_and_coherent() at probe."), body);
+        assertTrue(body.contains("It also applies to the lines quoted above:\n" + path + ", line 484."), body);
     }
 
     @Test
@@ -193,5 +240,25 @@ class ReplyComposerTest {
         assertTrue(body.contains("  - DMA001 in drivers/a.c: Zone modifier passed to a coherent DMA"), body);
         assertTrue(body.contains("https://lore.kernel.org/linux-mm/lorebot.0123@example.org/"), body);
         assertTrue(body.lines().noneMatch(l -> l.startsWith(">")), body);
+    }
+
+    @Test
+    void aMessageIdLongerThanTheArchiveKeepsIsQuotedWhole() throws Exception {
+        String longId = "x".repeat(280) + "@example.net";
+        String longParent = "cover-" + "y".repeat(300) + "@example.net";
+        byte[] raw = ("From: Dev <dev@example.net>\r\nSubject: [PATCH 1/1] foo\r\n"
+                + "Message-ID:\r\n <" + longId + ">\r\nIn-Reply-To: <" + longParent + ">\r\n"
+                + "References: <" + longParent + ">\r\n\r\nbody\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        MailMessage p = moxaPatch();
+        // what the archive kept: 244 characters of each id
+        MailMessage stored = new MailMessage(longId.substring(0, 244), p.subject(), p.from(), p.to(), p.cc(), p.date(),
+                longParent.substring(0, 244), List.of(longParent.substring(0, 244)), null, p.body());
+        OutgoingMail mail = composer.compose(stored, MM, oneItem(), List.of(), NOW, FullMessageIds.of(raw)).orElseThrow();
+        assertEquals(longId, mail.inReplyTo());
+        assertEquals(List.of(longParent, longId), mail.references());
+        byte[] rendered = new org.lorebot.bot.delivery.MailRenderer().render(mail).bytes();
+        String headers = new String(rendered, java.nio.charset.StandardCharsets.US_ASCII).split("\r\n\r\n")[0];
+        assertTrue(headers.contains("In-Reply-To: <" + longId + ">\r\n"), headers);
+        assertTrue(headers.replace("\r\n ", " ").contains("References: <" + longParent + "> <" + longId + ">"), headers);
     }
 }

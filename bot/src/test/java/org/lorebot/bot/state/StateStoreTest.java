@@ -55,11 +55,11 @@ class StateStoreTest {
     void newFileIsVersionedInWalModeAndRemembersItsFirstRun() throws Exception {
         Path file = dir.resolve("sub/state.sqlite");
         try (StateStore s = StateStore.open(file, at(T0))) {
-            assertEquals(3, s.schemaVersion());
+            assertEquals(4, s.schemaVersion());
             assertEquals(T0, s.firstRun());
         }
         assertEquals("wal", pragma(file, "journal_mode"));
-        assertEquals("3", pragma(file, "user_version"));
+        assertEquals("4", pragma(file, "user_version"));
         try (StateStore s = StateStore.open(file, at(T0.plus(Duration.ofDays(3))))) {
             assertEquals(T0, s.firstRun());
         }
@@ -74,13 +74,13 @@ class StateStoreTest {
         // what lorebot with schema version 1 left behind
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             for (String table : List.of("decisions", "subscriptions", "digest_periods",
-                    "digest_arrivals", "digest_series", "digest_commands")) {
+                    "digest_arrivals", "digest_series", "digest_commands", "review_queue")) {
                 s.execute("DROP TABLE " + table);
             }
             s.execute("PRAGMA user_version = 1");
         }
         try (StateStore s = StateStore.open(file, at(T0))) {
-            assertEquals(3, s.schemaVersion());
+            assertEquals(4, s.schemaVersion());
             assertTrue(s.replyTo("p1@x").isPresent());
             assertEquals(Optional.empty(), s.decision("p1@x"));
             s.recordDecision("p1@x", "linux-mm", "review", "1 finding(s)", T0);
