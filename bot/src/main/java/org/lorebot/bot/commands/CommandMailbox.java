@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Predicate;
+import org.lorebot.bot.crash.CrashPoint;
 import org.lorebot.index.mail.MailMessage;
 import org.lorebot.index.mail.MailParser;
 import org.lorebot.index.mail.MalformedMailException;
@@ -94,8 +95,11 @@ public final class CommandMailbox {
                         m.setFlag(Flags.Flag.SEEN, true);
                         continue;
                     }
+                    CrashPoint.reach("command-read");
                     if (handler.test(mail)) {
+                        CrashPoint.reach("command-handled");
                         m.setFlag(Flags.Flag.SEEN, true);
+                        CrashPoint.reach("command-seen");
                         handled++;
                     }
                 }

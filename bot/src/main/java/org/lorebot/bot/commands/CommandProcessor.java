@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.lorebot.bot.crash.CrashPoint;
 import org.lorebot.bot.delivery.MailRenderer;
 import org.lorebot.bot.review.BotIdentity;
 import org.lorebot.bot.review.OutgoingMail;
@@ -39,10 +40,21 @@ public final class CommandProcessor {
      * Carries out one command mail and queues its answers; returns true once the mail is dealt
      * with (carried out now or before, or not a command). When the state cannot be written it
      * throws, and the mail stays unread for the next pass.
+     *
+     * <p>The change to the subscription, the queued answers and the mark "handled" are one
+     * transaction: a process killed in between leaves none of them, and the mail, still unread,
+     * is carried out afresh. Otherwise a confirmation done but not answered would be answered
+     * "nothing pending", and a request whose confirmation was not yet queued would be taken for
+     * a repeat and not answered at all.
      */
     public boolean handle(CommandMail mail, Instant now) {
+        store.inOneTransaction("carry out command " + mail.messageId(), () -> carryOut(mail, now));
+        return true;
+    }
+
+    private void carryOut(CommandMail mail, Instant now) {
         if (store.digests().commandHandled(mail.messageId())) {
-            return true;
+            return;
         }
         List<OutgoingMail> answers = new ArrayList<>();
         String self = bot.address().address().toLowerCase(Locale.ROOT);
@@ -63,11 +75,12 @@ public final class CommandProcessor {
                 case NONE -> LOG.info("command mailbox: <{}> holds no command; ignored", mail.messageId());
             }
         }
+        CrashPoint.reach("command-carried-out");
         for (OutgoingMail a : answers) {
             store.outbox().enqueue(renderer.render(a), "", "", now);
         }
+        CrashPoint.reach("command-answer-queued");
         store.digests().markCommandHandled(mail.messageId(), now);
-        return true;
     }
 
     private OutgoingMail answer(Outcome outcome, CommandMail mail, Instant now) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.lorebot.bot.crash.CrashPoint;
 import org.lorebot.bot.delivery.RenderedMail;
 import org.lorebot.bot.maintainers.MaintainersFile;
 import org.lorebot.bot.state.DigestPeriod;
@@ -114,6 +115,7 @@ public final class DigestRunner {
                 }
             }
             queued += store.digests().recordPeriods(batch);
+            CrashPoint.reach("digest-recorded");
             store.digests().recordSeries(material.seriesVersions());
         }
         return new RunReport(arrivals, due.size(), queued, empty, failed,

@@ -2,6 +2,7 @@ package org.lorebot.bot.state;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.lorebot.bot.crash.CrashPoint;
 import org.lorebot.bot.delivery.DeliveryException;
 import org.lorebot.bot.delivery.MailDelivery;
 import org.slf4j.Logger;
@@ -56,9 +57,12 @@ public final class OutboxDispatcher {
                 LOG.warn("{} was interrupted mid-delivery and the archive does not show it; sending again", id);
             }
             outbox.markSending(id, now);
+            CrashPoint.reach("outbox-sending");
             try {
                 delivery.deliver(e.mail());
+                CrashPoint.reach("outbox-delivered");
                 outbox.markSent(id, now);
+                CrashPoint.reach("outbox-sent");
                 sent++;
             } catch (DeliveryException ex) {
                 int attempts = e.attempts() + 1;
