@@ -42,13 +42,41 @@ final class MessagePages {
                 .append("<p>[<a href=\"raw\">raw</a>] [<a href=\"T/#")
                 .append(Links.anchor(m.messageId())).append("\">thread</a>] [<a href=\"t/\">flat</a>]"
                         + " [<a href=\"t.mbox.gz\">mbox.gz</a>] [<a href=\"t.atom\">Atom</a>]</p>\n<pre>")
-                .append(MessageView.body(m)).append("</pre>\n</article>\n");
+                .append(MessageView.body(m)).append("</pre>\n");
+        attachments(stored.raw(), html);
+        html.append("</article>\n");
         Optional<SearchHit> reply = thread.flatMap(t ->
                 PatchReview.botReply(t, m.messageId(), archive.botAddress()));
         html.append(review.render(m, reply));
         thread.ifPresent(t -> family(t, m.messageId(), html));
         String title = m.subject().isBlank() ? "<" + m.messageId() + ">" : m.subject();
         return WebResponse.html(200, PageLayout.page(title, stored.list(), "", html.toString()));
+    }
+
+    /** public-inbox's attachment lines, each linked to the part's download. */
+    private static void attachments(byte[] raw, StringBuilder html) {
+        List<Attachments.Attachment> parts = Attachments.list(raw);
+        if (parts.isEmpty()) {
+            return;
+        }
+        html.append("<pre class=\"attachments\">");
+        for (Attachments.Attachment a : parts) {
+            html.append("[-- <a href=\"").append(a.path()).append("\">Attachment #").append(a.number())
+                    .append(": ").append(Html.escape(a.fileName())).append("</a> --]\n[-- Type: ")
+                    .append(Html.escape(a.type())).append(", Size: ").append(a.size()).append(" bytes --]\n");
+        }
+        html.append("</pre>\n");
+    }
+
+    /** Part {@code number} of a message, as a download (text as plain text, never as markup). */
+    WebResponse attachment(String messageId, String number) throws WebException, IOException {
+        StoredMessage stored = archive.message(messageId);
+        Attachments.Download part = Attachments.part(stored.raw(), number).orElseThrow(() ->
+                WebException.notFound("<" + messageId + "> has no part " + number));
+        String type = part.attachment().type().startsWith("text/") ? "text/plain; charset=utf-8"
+                : "application/octet-stream";
+        return new WebResponse(200, type, Map.of("Content-Disposition", "inline; filename=\""
+                + part.attachment().fileName() + "\""), part.bytes());
     }
 
     private static void family(MessageThread thread, String messageId, StringBuilder html) {

@@ -3,6 +3,7 @@ package org.lorebot.bot.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.lorebot.config.InboxConfig;
@@ -25,6 +26,8 @@ final class Site {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; "
             + "img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final int MAX_MESSAGE_ID = 1000;
+    /** An attachment's URL, as public-inbox's: part number, '-', file name ({@code 2-a.bin}). */
+    private static final Pattern PART = Pattern.compile("([1-9][0-9]{0,3}(?:\\.[1-9][0-9]{0,3}){0,23})-[^/]+");
 
     private final Archive archive;
     private final List<WebRoute> routes;
@@ -174,7 +177,13 @@ final class Site {
             case "T", "t" -> WebResponse.redirect(Links.message(list, id) + rest + "/");
             case "t.mbox.gz" -> threads.mbox(id);
             case "t.atom" -> threads.atom(list, id, base);
-            default -> throw WebException.notFound("no page '" + rest + "' for a message");
+            default -> {
+                Matcher part = PART.matcher(rest);
+                if (!part.matches()) {
+                    throw WebException.notFound("no page '" + rest + "' for a message");
+                }
+                yield messages.attachment(id, part.group(1));
+            }
         };
     }
 
