@@ -148,9 +148,10 @@ final class MessagePages {
 
     /** The message exactly as stored, as text. */
     WebResponse raw(String messageId) throws WebException, IOException {
-        StoredMessage stored = archive.message(messageId);
+        byte[] raw = archive.index().raw(messageId).orElseThrow(() ->
+                WebException.notFound("no message <" + messageId + "> in this archive"));
         return new WebResponse(200, "text/plain; charset=utf-8",
-                Map.of("Content-Disposition", "inline; filename=\"raw\""), stored.raw());
+                Map.of("Content-Disposition", "inline; filename=\"raw\""), raw);
     }
 
     /** {@code /r/<message-id>}: wherever the message is. */

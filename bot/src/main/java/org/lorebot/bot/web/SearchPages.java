@@ -12,7 +12,6 @@ import org.lorebot.index.search.MessageThread;
 import org.lorebot.index.search.SearchHit;
 import org.lorebot.index.search.SearchResults;
 import org.lorebot.index.search.ThreadEntry;
-import org.lorebot.index.store.StoredMessage;
 
 /**
  * {@code /<list>/?q=QUERY}: search results a page at a time with the matched words marked, as
@@ -113,9 +112,9 @@ final class SearchPages {
         }
         try (Mboxrd mbox = new Mboxrd()) {
             for (String id : ids) {
-                Optional<StoredMessage> stored = archive.index().message(id);
-                if (stored.isPresent()) {
-                    mbox.add(stored.get().raw());
+                Optional<byte[]> raw = archive.index().raw(id);
+                if (raw.isPresent()) {
+                    mbox.add(raw.get());
                 }
             }
             return new WebResponse(200, "application/gzip",

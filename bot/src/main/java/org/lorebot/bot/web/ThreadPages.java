@@ -83,9 +83,9 @@ final class ThreadPages {
         MessageThread thread = thread(messageId);
         try (Mboxrd mbox = new Mboxrd()) {
             for (ThreadEntry entry : received(thread, false)) {
-                Optional<StoredMessage> found = archive.index().message(entry.messageId());
-                if (found.isPresent()) {
-                    mbox.add(found.get().raw());
+                Optional<byte[]> raw = archive.index().raw(entry.messageId());
+                if (raw.isPresent()) {
+                    mbox.add(raw.get());
                 }
             }
             return new WebResponse(200, "application/gzip",
