@@ -38,7 +38,7 @@ final class MessagePages {
         Optional<MessageThread> thread = archive.index().thread(m.messageId());
         StringBuilder html = new StringBuilder(m.body().length() * 2 + 4096);
         html.append("<article id=\"").append(Links.anchor(m.messageId())).append("\">\n<pre>")
-                .append(MessageView.headers(m, stored.list())).append("</pre>\n")
+                .append(MessageView.headers(m, stored.list(), stored.raw())).append("</pre>\n")
                 .append("<p>[<a href=\"raw\">raw</a>] [<a href=\"T/#")
                 .append(Links.anchor(m.messageId())).append("\">thread</a>] [<a href=\"t/\">flat</a>]"
                         + " [<a href=\"t.mbox.gz\">mbox.gz</a>] [<a href=\"t.atom\">Atom</a>]</p>\n<pre>")

@@ -63,7 +63,7 @@ final class ThreadPages {
             String self = Links.message(stored.list(), m.messageId());
             html.append("<article id=\"").append(Links.anchor(m.messageId())).append("\"")
                     .append(depth > 0 ? " class=\"d" + depth + "\"" : "").append(">\n<pre>")
-                    .append(MessageView.headers(m, stored.list())).append("</pre>\n<pre>")
+                    .append(MessageView.headers(m, stored.list(), stored.raw())).append("</pre>\n<pre>")
                     .append(MessageView.body(m)).append("</pre>\n<p>[<a href=\"").append(self)
                     .append("\">permalink</a>] [<a href=\"").append(self).append("raw\">raw</a>]</p>\n"
                             + "</article>\n");
