@@ -39,18 +39,47 @@ final class MessagePages {
         StringBuilder html = new StringBuilder(m.body().length() * 2 + 4096);
         html.append("<article id=\"").append(Links.anchor(m.messageId())).append("\">\n<pre>")
                 .append(MessageView.headers(m, stored.list(), stored.raw())).append("</pre>\n")
+                .append(review.summary(m))
                 .append("<p>[<a href=\"raw\">raw</a>] [<a href=\"T/#")
                 .append(Links.anchor(m.messageId())).append("\">thread</a>] [<a href=\"t/\">flat</a>]"
-                        + " [<a href=\"t.mbox.gz\">mbox.gz</a>] [<a href=\"t.atom\">Atom</a>]</p>\n<pre>")
-                .append(MessageView.body(m)).append("</pre>\n");
+                        + " [<a href=\"t.mbox.gz\">mbox.gz</a>] [<a href=\"t.atom\">Atom</a>]");
+        thread.ifPresent(t -> neighbours(t, m.messageId(), html));
+        html.append("</p>\n<pre>").append(MessageView.body(m)).append("</pre>\n");
         attachments(stored.raw(), html);
         html.append("</article>\n");
         Optional<SearchHit> reply = thread.flatMap(t ->
                 PatchReview.botReply(t, m.messageId(), archive.botAddress()));
         html.append(review.render(m, reply));
         thread.ifPresent(t -> family(t, m.messageId(), html));
+        html.append(ReplyInstructions.render(m, stored.list(), archive.config()));
         String title = m.subject().isBlank() ? "<" + m.messageId() + ">" : m.subject();
         return WebResponse.html(200, PageLayout.page(title, stored.list(), "", html.toString()));
+    }
+
+    /** [prev] and [next]: the messages before and after this one in thread order. */
+    private static void neighbours(MessageThread thread, String messageId, StringBuilder html) {
+        List<ThreadEntry> received = new ArrayList<>();
+        for (ThreadEntry e : thread.entries()) {
+            if (!e.ghost()) {
+                received.add(e);
+            }
+        }
+        for (int i = 0; i < received.size(); i++) {
+            if (received.get(i).messageId().equals(messageId)) {
+                if (i > 0) {
+                    html.append(" [<a rel=\"prev\" href=\"").append(link(received.get(i - 1))).append("\">prev</a>]");
+                }
+                if (i + 1 < received.size()) {
+                    html.append(" [<a rel=\"next\" href=\"").append(link(received.get(i + 1))).append("\">next</a>]");
+                }
+                return;
+            }
+        }
+    }
+
+    private static String link(ThreadEntry e) {
+        SearchHit hit = e.message().get();
+        return Links.message(hit.list(), hit.messageId());
     }
 
     /** public-inbox's attachment lines, each linked to the part's download. */
