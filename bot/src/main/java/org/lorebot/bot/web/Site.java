@@ -2,6 +2,7 @@ package org.lorebot.bot.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,7 +113,7 @@ final class Site {
             return RulePages.index();
         }
         if (path.startsWith("/rules/")) {
-            return RulePages.rule(strip(request.pathAfter("/rules/")));
+            return RulePages.rule(strip(request.pathAfter("/rules/")), this::archived);
         }
         if (path.startsWith("/r/")) {
             return messages.redirect(messageId(strip(request.pathAfter("/r/"))));
@@ -185,6 +186,14 @@ final class Site {
                 yield messages.attachment(id, part.group(1));
             }
         };
+    }
+
+    private boolean archived(String messageId) {
+        try {
+            return archive.index().raw(messageId).isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code /<list>/}, where lore's search posts its mbox.gz buttons. */
