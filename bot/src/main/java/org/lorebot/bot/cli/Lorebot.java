@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.Callable;
 
 import org.lorebot.bot.lock.DataDirectoryInUseException;
 import org.lorebot.config.ConfigException;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Command;
             SubscribersCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class Lorebot implements Runnable {
+public final class Lorebot implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,9 +44,13 @@ public final class Lorebot implements Runnable {
 
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
+    /** No command is a usage error (exit 2), as any other: say so, then how to use it. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("lorebot: no command given");
+        spec.commandLine().usage(err);
+        return EXIT_USAGE;
     }
 
     public static CommandLine commandLine() {
