@@ -46,6 +46,6 @@ final class MessageView {
 
     /** The body, for a {@code <pre>}. */
     static String body(MailMessage m) {
-        return MailBodyView.render(m.body());
+        return MailBodyView.render(m.body(), Links.anchor(m.messageId()) + "-");
     }
 }

@@ -303,6 +303,16 @@ class WebArchiveTest {
     }
 
     @Test
+    void nestedResultsShowEachMatchingThreadWholeWithTheMatchesInBold() {
+        String html = page("/linux-mtd/?q=s:coherent+f:alice&x=t");
+        assertTrue(html.contains("Results 1-1 of 1 in 1 thread"), html);
+        assertTrue(html.contains("<b><a href=\"/linux-mtd/patch-1@example.org/\">"), "the match: " + html);
+        assertTrue(html.contains("<a href=\"" + messagePath(TestArchive.HUMAN_REPLY_ID) + "\">")
+                && !html.contains("<b><a href=\"" + messagePath(TestArchive.HUMAN_REPLY_ID)), "the rest of its thread: " + html);
+        assertTrue(page("/linux-mtd/?q=s:coherent").contains("&amp;x=t\">nested</a>"));
+    }
+
+    @Test
     void eachThreadHasAnAtomFeed() throws Exception {
         HttpResponse<byte[]> r = get("/linux-mtd/" + TestArchive.PATCH_ID + "/t.atom");
         assertEquals(200, r.statusCode());
