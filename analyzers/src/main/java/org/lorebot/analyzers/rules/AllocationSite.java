@@ -1,9 +1,12 @@
 package org.lorebot.analyzers.rules;
 
 import java.util.List;
+import java.util.Set;
 import org.lorebot.analyzers.clang.Call;
+import org.lorebot.analyzers.clang.Token;
 import org.lorebot.analyzers.clang.TokenSpan;
 import org.lorebot.analyzers.dma.Allocator;
+import org.lorebot.analyzers.gfp.GfpFlag;
 import org.lorebot.analyzers.gfp.GfpValue;
 import org.lorebot.analyzers.patch.DiffLine;
 
@@ -74,9 +77,9 @@ record AllocationSite(Allocator allocator, Call call, HunkScan hunk, TokenSpan g
      * to an API where it does something else (harmless on {@code dma_alloc_coherent()}, a bug on
      * {@code dma_pool_alloc()}) is new trouble.
      */
-    boolean flagPredates(java.util.Set<String> flags) {
+    boolean flagPredates(Set<String> flags) {
         boolean any = false;
-        for (org.lorebot.analyzers.clang.Token t : gfpArgument.tokens()) {
+        for (Token t : gfpArgument.tokens()) {
             String word = t.isIdentifier() ? HunkScan.flagWord(t.text()) : null;
             if (word != null && flags.contains(word)) {
                 any = true;
@@ -90,10 +93,10 @@ record AllocationSite(Allocator allocator, Call call, HunkScan hunk, TokenSpan g
 
     /** True when {@code flag} does to {@code other} what it does to this call's allocator. */
     private boolean sameEffect(Allocator other, String flag) {
-        org.lorebot.analyzers.gfp.GfpFlag zone = switch (flag) {
-            case "GFP_DMA" -> org.lorebot.analyzers.gfp.GfpFlag.__GFP_DMA;
-            case "GFP_DMA32" -> org.lorebot.analyzers.gfp.GfpFlag.__GFP_DMA32;
-            case "GFP_HIGHMEM", "GFP_HIGHUSER", "GFP_HIGHUSER_MOVABLE" -> org.lorebot.analyzers.gfp.GfpFlag.__GFP_HIGHMEM;
+        GfpFlag zone = switch (flag) {
+            case "GFP_DMA" -> GfpFlag.__GFP_DMA;
+            case "GFP_DMA32" -> GfpFlag.__GFP_DMA32;
+            case "GFP_HIGHMEM", "GFP_HIGHUSER", "GFP_HIGHUSER_MOVABLE" -> GfpFlag.__GFP_HIGHMEM;
             default -> null;
         };
         Allocator mine = allocator.underlying();

@@ -1,6 +1,8 @@
 package org.lorebot.analyzers.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,8 +144,34 @@ final class HunkScan {
     record OldAllocation(Allocator allocator, Set<String> flags) { }
 
     private List<OldAllocation> oldAllocations;
-    /** For each function called in this hunk, the functions (as far as shown) it is called from. */
-    final Map<String, Set<String>> callers = new java.util.HashMap<>();
+    private Map<String, Set<String>> callers;
+
+    /**
+     * For each function called in this hunk, the functions (as far as shown) it is called from,
+     * found as {@link #evaluate} finds function bodies. Computed on first use: only DMA023 asks.
+     */
+    Map<String, Set<String>> callers() {
+        if (callers == null) {
+            callers = new HashMap<>();
+            String function = functionName(hunk.heading());
+            String header = null;
+            int headerLine = -1;
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                Token t = tokens.get(i);
+                if (!t.directive() && t.column() == 0 && (t.is("{") || t.is("}"))) {
+                    function = t.is("{") && header != null ? header : "";
+                } else if (t.isIdentifier() && tokens.get(i + 1).is("(")) {
+                    if (!t.directive() && t.line() != headerLine && startsInColumnZero(t.line())) {
+                        header = t.text();
+                        headerLine = t.line();
+                    } else if (!function.isEmpty() && t.line() != headerLine) {
+                        callers.computeIfAbsent(t.text(), k -> new HashSet<>()).add(function);
+                    }
+                }
+            }
+        }
+        return callers;
+    }
 
     /**
      * The allocations on this hunk's old side, with the flags their masks name. Lexed once, on
@@ -158,7 +186,7 @@ final class HunkScan {
                     Allocator a = model.find(c.name()).orElseThrow();
                     TokenSpan gfp = c.argument(a.gfpArgument());
                     if (gfp != null) {
-                        Set<String> flags = new java.util.HashSet<>();
+                        Set<String> flags = new HashSet<>();
                         for (Token t : gfp.tokens()) {
                             if (t.isIdentifier()) {
                                 flags.add(flagWord(t.text()));
@@ -190,6 +218,30 @@ final class HunkScan {
             }
         }
         return calls.subList(lo, calls.size());
+    }
+
+    private String[] regionFunction;
+
+    /** The name of the function the token is in, as far as this hunk shows; "" when not known. */
+    String functionAt(int tokenIndex) {
+        if (regionFunction == null) {
+            regionFunction = new String[region.length == 0 ? 1 : region[region.length - 1] + 1];
+            regionFunction[0] = functionName(hunk.heading());
+            String header = null;
+            int headerLine = -1;
+            for (int i = 0; i < tokens.size(); i++) {
+                Token t = tokens.get(i);
+                if (!t.directive() && t.column() == 0 && (t.is("{") || t.is("}"))) {
+                    regionFunction[region[i]] = t.is("{") && header != null ? header : "";
+                } else if (t.isIdentifier() && i + 1 < tokens.size() && tokens.get(i + 1).is("(") && !t.directive()
+                        && t.line() != headerLine && startsInColumnZero(t.line())) {
+                    header = t.text();
+                    headerLine = t.line();
+                }
+            }
+        }
+        String name = regionFunction[region[tokenIndex]];
+        return name == null ? "" : name;
     }
 
     /** True when both tokens lie in the same function body, as far as this hunk shows. */
@@ -247,9 +299,6 @@ final class HunkScan {
                 }
                 if (isLock(t.text())) {
                     locked = true;
-                }
-                if (!function.isEmpty() && t.line() != headerLine) {
-                    callers.computeIfAbsent(t.text(), k -> new java.util.HashSet<>()).add(function);
                 }
             } else if (t.isIdentifier() && i + 1 < tokens.size() && isAssignment(tokens.get(i + 1))
                     && assignmentStart(i)) {

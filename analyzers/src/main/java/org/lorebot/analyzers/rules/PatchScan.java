@@ -12,6 +12,7 @@ import org.lorebot.analyzers.clang.Lexer;
 import org.lorebot.analyzers.clang.SourceText;
 import org.lorebot.analyzers.clang.Token;
 import org.lorebot.analyzers.clang.TokenSpan;
+import org.lorebot.analyzers.dma.Allocator;
 import org.lorebot.analyzers.dma.AllocatorModel;
 import org.lorebot.analyzers.dma.Locations;
 import org.lorebot.analyzers.patch.DiffLine;
@@ -54,7 +55,7 @@ final class PatchScan {
             }
         }
         this.files = List.copyOf(scans);
-        List<org.lorebot.analyzers.dma.Allocator> wrappers = AllocationWrappers.in(files, standard);
+        List<Allocator> wrappers = AllocationWrappers.in(files, standard);
         if (!wrappers.isEmpty()) {
             model = standard.with(wrappers);
             for (FileScan f : files) {
@@ -143,7 +144,7 @@ final class PatchScan {
             callers = new HashMap<>();
             for (FileScan f : files) {
                 for (HunkScan h : f.hunks) {
-                    h.callers.forEach((callee, from) -> callers.computeIfAbsent(callee, k -> new HashSet<>()).addAll(from));
+                    h.callers().forEach((callee, from) -> callers.computeIfAbsent(callee, k -> new HashSet<>()).addAll(from));
                 }
             }
         }

@@ -3,8 +3,11 @@ package org.lorebot.analyzers.rules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.lorebot.analyzers.clang.AssignmentTarget;
 import org.lorebot.analyzers.clang.Call;
 import org.lorebot.analyzers.clang.Token;
 import org.lorebot.analyzers.clang.TokenSpan;
@@ -17,7 +20,8 @@ import org.lorebot.analyzers.patch.DiffLine;
  * {@code page_to_phys()}, {@code virt_to_bus()}) written to a device register with
  * {@code writel()} and friends, directly or through a local variable the hunk shows being
  * set, or stored in a hardware descriptor's field ({@code desc->addr = virt_to_phys(buf)},
- * through {@code cpu_to_le32()} and casts). Only driver code is judged; s390 channel I/O, firmware and hypervisor interfaces,
+ * through {@code cpu_to_le32()} and casts), or returned by a function that hands out DMA
+ * addresses (one whose name says dma, such as a home-made {@code foo_dma_map_single()}). Only driver code is judged; s390 channel I/O, firmware and hypervisor interfaces,
  * which are defined on physical addresses, are not.
  */
 final class PhysicalAddressCheck implements Check {
@@ -38,7 +42,15 @@ final class PhysicalAddressCheck implements Check {
             for (Call c : hunk.calls) {
                 if (PHYSICAL.contains(c.name())) {
                     String target = storedIn(hunk.tokens, c.nameIndex());
-                    if (target != null && isDescriptorField(target, converted(hunk.tokens, c.nameIndex()))) {
+                    String function = hunk.functionAt(c.nameIndex());
+                    if (target == null && returned(hunk.tokens, c.nameIndex())
+                            && function.toLowerCase(Locale.ROOT).contains("dma")) {
+                        if (hunk.touches(c)) {
+                            report.add("DMA016", Severity.WARNING, file.path, hunk.lines(c),
+                                    function + "() returns " + c.name()
+                                            + "(), a CPU physical address, where a DMA address is expected", "");
+                        }
+                    } else if (target != null && isDescriptorField(target, converted(hunk.tokens, c.nameIndex()))) {
                         if (hunk.touches(c)) {
                             report.add("DMA016", Severity.WARNING, file.path, hunk.lines(c),
                                     c.name() + "() stored in " + target
@@ -100,11 +112,21 @@ final class PhysicalAddressCheck implements Check {
                 break;
             }
         }
-        return k >= 0 && tokens.get(k).is("=") ? org.lorebot.analyzers.clang.AssignmentTarget.of(tokens, k + 1) : null;
+        return k >= 0 && tokens.get(k).is("=") ? AssignmentTarget.of(tokens, k + 1) : null;
+    }
+
+    /** True when the call's value is what the function returns ({@code return (u64)virt_to_phys(p);}). */
+    private static boolean returned(List<Token> tokens, int nameIndex) {
+        int k = nameIndex - 1;
+        while (k >= 0 && (tokens.get(k).is("(") || tokens.get(k).is(")") || tokens.get(k).is("*")
+                || tokens.get(k).isIdentifier() && !tokens.get(k).is("return"))) {
+            k--; // casts and conversions
+        }
+        return k >= 0 && tokens.get(k).is("return");
     }
 
     /** Names hardware descriptors go by in drivers: {@code desc}, {@code hw}, {@code bd}, {@code lli}, ... */
-    private static final java.util.regex.Pattern DESCRIPTOR = java.util.regex.Pattern.compile(
+    private static final Pattern DESCRIPTOR = Pattern.compile(
             "(?i).*(desc|dscr|lli|trb|prd).*|(.*_)?(hw|bd|td|qh|sg|sge|cmd|ring|entry|tbl|ccb|cb|ed|frame)s?");
 
     /**

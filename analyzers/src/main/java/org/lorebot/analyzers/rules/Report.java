@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.analyzers.finding.Severity;
@@ -58,15 +59,15 @@ final class Report {
     /** The flags each allocation rule is about, as {@link HunkScan#flagWord} spells them. */
     private static final Set<String> ZONE_FLAGS = Set.of("GFP_DMA", "GFP_DMA32", "GFP_HIGHMEM", "GFP_HIGHUSER",
             "GFP_HIGHUSER_MOVABLE");
-    private static final java.util.Map<String, Set<String>> SUBJECT_FLAGS = java.util.Map.ofEntries(
-            java.util.Map.entry("DMA001", ZONE_FLAGS), java.util.Map.entry("DMA002", ZONE_FLAGS),
-            java.util.Map.entry("DMA003", ZONE_FLAGS), java.util.Map.entry("DMA005", ZONE_FLAGS),
-            java.util.Map.entry("DMA006", ZONE_FLAGS), java.util.Map.entry("DMA007", ZONE_FLAGS),
-            java.util.Map.entry("DMA008", ZONE_FLAGS), java.util.Map.entry("DMA009", ZONE_FLAGS),
-            java.util.Map.entry("DMA010", ZONE_FLAGS), java.util.Map.entry("DMA012", ZONE_FLAGS),
-            java.util.Map.entry("DMA013", ZONE_FLAGS), java.util.Map.entry("DMA014", ZONE_FLAGS),
-            java.util.Map.entry("DMA024", ZONE_FLAGS), java.util.Map.entry("DMA004", Set.of("GFP_COMP")),
-            java.util.Map.entry("DMA019", Set.of("GFP_ZERO")), java.util.Map.entry("DMA021", Set.of("GFP_NOFAIL")));
+    private static final Map<String, Set<String>> SUBJECT_FLAGS = Map.ofEntries(
+            Map.entry("DMA001", ZONE_FLAGS), Map.entry("DMA002", ZONE_FLAGS),
+            Map.entry("DMA003", ZONE_FLAGS), Map.entry("DMA005", ZONE_FLAGS),
+            Map.entry("DMA006", ZONE_FLAGS), Map.entry("DMA007", ZONE_FLAGS),
+            Map.entry("DMA008", ZONE_FLAGS), Map.entry("DMA009", ZONE_FLAGS),
+            Map.entry("DMA010", ZONE_FLAGS), Map.entry("DMA012", ZONE_FLAGS),
+            Map.entry("DMA013", ZONE_FLAGS), Map.entry("DMA014", ZONE_FLAGS),
+            Map.entry("DMA024", ZONE_FLAGS), Map.entry("DMA004", Set.of("GFP_COMP")),
+            Map.entry("DMA019", Set.of("GFP_ZERO")), Map.entry("DMA021", Set.of("GFP_NOFAIL")));
 
     static final String PREDATES = "The flag was already there before this patch (the patch removes an allocation "
             + "with it), so this is only a note: the patch carries it over, it does not add it.";

@@ -1,8 +1,11 @@
 package org.lorebot.analyzers.rules;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.lorebot.analyzers.clang.Call;
+import org.lorebot.analyzers.clang.Token;
 import org.lorebot.analyzers.clang.TokenSpan;
 import org.lorebot.analyzers.dma.CodeContext;
 import org.lorebot.analyzers.finding.Severity;
@@ -24,8 +27,8 @@ final class ZeroingCheck implements Check {
      * and the allocation is not the body of an unbraced {@code if} or {@code else}.
      */
     static boolean alwaysFollows(HunkScan hunk, int alloc, int memset, String buffer) {
-        List<org.lorebot.analyzers.clang.Token> tokens = hunk.tokens;
-        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        List<Token> tokens = hunk.tokens;
+        Deque<Integer> open = new ArrayDeque<>();
         for (int k = alloc; k < memset; k++) {
             if (tokens.get(k).is("{")) {
                 open.push(k);
@@ -50,7 +53,7 @@ final class ZeroingCheck implements Check {
     }
 
     /** True when the ')' at {@code close} ends {@code if (buffer)} or {@code if (buffer != NULL)}. */
-    private static boolean testsSuccess(List<org.lorebot.analyzers.clang.Token> tokens, int close, String buffer) {
+    private static boolean testsSuccess(List<Token> tokens, int close, String buffer) {
         if (close < 0 || !tokens.get(close).is(")")) {
             return false;
         }
@@ -63,7 +66,7 @@ final class ZeroingCheck implements Check {
                     return false;
                 }
                 String condition = HunkScan.normalize(
-                        new org.lorebot.analyzers.clang.TokenSpan(tokens.subList(k + 1, close)).text());
+                        new TokenSpan(tokens.subList(k + 1, close)).text());
                 return condition.equals(buffer) || condition.equals(buffer + "!=NULL");
             }
         }
@@ -71,7 +74,7 @@ final class ZeroingCheck implements Check {
     }
 
     /** True when the ')' at {@code close} ends the condition of an if, for or while. */
-    private static boolean opensStatement(List<org.lorebot.analyzers.clang.Token> tokens, int close) {
+    private static boolean opensStatement(List<Token> tokens, int close) {
         int depth = 0;
         for (int k = close; k >= 0; k--) {
             if (tokens.get(k).is(")")) {

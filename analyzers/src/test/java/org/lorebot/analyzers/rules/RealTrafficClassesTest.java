@@ -227,6 +227,17 @@ class RealTrafficClassesTest {
         assertEquals(List.of(), ids(bookkeeping), "a driver's own record of the address is not a descriptor");
         List<Finding> sgEntry = check("drivers/crypto/foo.c", "+\tpriv->sg[i].addr = virt_to_phys(buf);");
         assertEquals(List.of("DMA016"), ids(sgEntry));
+        List<Finding> homeMadeMapping = check("drivers/mtd/foo.c", true, "",
+                "+static unsigned long foo_dma_map_single(struct device *dev, void *ptr, int size, int dir)",
+                "+{",
+                "+\treturn ((unsigned long)virt_to_phys((void *)ptr));",
+                "+}",
+                "+static unsigned long foo_buf_phys(void *ptr)",
+                "+{",
+                "+\treturn virt_to_phys(ptr);",
+                "+}");
+        assertEquals(List.of(3), homeMadeMapping.stream().map(Finding::line).toList(),
+                "a function handing out DMA addresses returns a physical one; a plain helper is not judged");
     }
 
     @Test

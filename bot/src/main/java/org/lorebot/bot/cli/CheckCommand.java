@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +53,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Check patches for DMA allocation-flag problems.",
             "FILE is an email (.eml), a git format-patch file, an mbox of several messages, or '-' for"
-                + " standard input. Replies, cover letters and quoted diffs are not patches and give nothing."},
+                + " standard input. Replies, cover letters and quoted diffs are not patches and give nothing.",
+            "Output is checkpatch's: each finding with its '#N: FILE: path:line:' marker, then"
+                + " 'total: N errors, N warnings, N checks, N lines checked' (info findings are checks)."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:nothing found at or above the minimum severity",
             "1:findings", "2:bad usage or an unreadable input"})
@@ -151,7 +155,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** Inputs read as mboxes (every message's "From " line taken off). */
-    private final Set<String> mboxInputs = new java.util.HashSet<>();
+    private final Set<String> mboxInputs = new HashSet<>();
 
     /** The raw messages of one input: one for a mail, every message of an mbox. */
     private List<byte[]> messages(String file) throws IOException {
@@ -234,7 +238,7 @@ public final class CheckCommand implements Callable<Integer> {
             while (lf < raw.length && raw[lf] != '\n') {
                 lf++;
             }
-            Read rest = read(parser, java.util.Arrays.copyOfRange(raw, Math.min(lf + 1, raw.length), raw.length));
+            Read rest = read(parser, Arrays.copyOfRange(raw, Math.min(lf + 1, raw.length), raw.length));
             return new Read(rest.messageId(), rest.subject(), rest.patch(), rest.bodyOffset() + 1);
         }
         if (!looksLikeMail(raw)) {

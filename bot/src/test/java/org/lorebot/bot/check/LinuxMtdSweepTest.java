@@ -33,10 +33,13 @@ import org.lorebot.index.mail.MalformedMailException;
  * change in what the rules report on real mail shows up as a diff of this list. Each entry
  * was read and judged correct:
  * <ul>
- * <li>DMA002: gpmi-nand passes GFP_DMA alone to dma_alloc_coherent() (still in 6.1).
+ * <li>DMA002 and DMA001, as info: gpmi-nand passes GFP_DMA alone to dma_alloc_coherent() (still
+ *     in 6.1), but both patches only rename the variables around a call that already had it.
  * <li>DMA008/DMA024: the Rockchip NAND driver series kmallocs its page and OOB buffers with
  *     GFP_KERNEL | GFP_DMA and never sets a DMA mask in the new file; the buffers are later
  *     dma_map_single()d in other functions.
+ * <li>DMA016: the first Rockchip NAND RFC replaces dma_map_single() on arm64 with its own
+ *     rk_nandc_dma_map_single(), which returns virt_to_phys() as the DMA address.
  * <li>DMA022: new GFP_NOFS allocations in UBIFS and fscrypt (info: the scope API is preferred).
  * </ul>
  * Replies, cover letters, pull requests and robot reports give nothing. Skipped (with a
@@ -53,13 +56,16 @@ class LinuxMtdSweepTest {
             "1582884076-27615-2-git-send-email-yifeng.zhao@rock-chips.com DMA024 info drivers/mtd/nand/raw/rockchip_nand.c:941",
             "20190515203113.19398-1-richard@nod.at DMA022 info fs/ubifs/orphan.c:692",
             "20190520172552.217253-7-ebiggers@kernel.org DMA022 info fs/crypto/keyring.c:187",
-            "20190521070643.6244-15-s.hauer@pengutronix.de DMA002 error drivers/mtd/nand/raw/gpmi-nand/gpmi-nand.c:1266",
-            "20190521070643.6244-6-s.hauer@pengutronix.de DMA002 error drivers/mtd/nand/raw/gpmi-nand/gpmi-nand.c:1688",
+            "20190521070643.6244-15-s.hauer@pengutronix.de DMA001 info drivers/mtd/nand/raw/gpmi-nand/gpmi-nand.c:1266",
+            "20190521070643.6244-15-s.hauer@pengutronix.de DMA002 info drivers/mtd/nand/raw/gpmi-nand/gpmi-nand.c:1266",
+            "20190521070643.6244-6-s.hauer@pengutronix.de DMA001 info drivers/mtd/nand/raw/gpmi-nand/gpmi-nand.c:1688",
+            "20190521070643.6244-6-s.hauer@pengutronix.de DMA002 info drivers/mtd/nand/raw/gpmi-nand/gpmi-nand.c:1688",
             "20190814121834.13983-12-s.hauer@pengutronix.de DMA022 info fs/ubifs/quota.c:335",
             "20191030152702.14269-11-s.hauer@pengutronix.de DMA022 info fs/ubifs/quota.c:335",
             "20191106091537.32480-8-s.hauer@pengutronix.de DMA022 info fs/ubifs/quota.c:335",
             "20200108205338.11369-3-jbx6244@gmail.com DMA008 warning drivers/mtd/nand/raw/rockchip_nandc.c:779",
             "20200108205338.11369-3-jbx6244@gmail.com DMA008 warning drivers/mtd/nand/raw/rockchip_nandc.c:783",
+            "20200108205338.11369-3-jbx6244@gmail.com DMA016 warning drivers/mtd/nand/raw/rockchip_nandc.c:431",
             "20200108205338.11369-3-jbx6244@gmail.com DMA024 info drivers/mtd/nand/raw/rockchip_nandc.c:779",
             "20200124131323.23885-9-s.hauer@pengutronix.de DMA022 info fs/ubifs/quota.c:326",
             "20200124163001.28910-3-jbx6244@gmail.com DMA008 warning drivers/mtd/nand/raw/rockchip-nand-controller.c:818",

@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +66,7 @@ class CheckCommandTest {
         String file = corpus("019-n64-fbdev-n64rdp-driver.eml");
         Run r = run("check", file);
         List<String> mail = Files.readAllLines(Path.of(file), StandardCharsets.ISO_8859_1);
-        java.util.regex.Matcher m = java.util.regex.Pattern
+        Matcher m = Pattern
                 .compile("(?m)^#(\\d+): FILE: (\\S+):(\\d+):\n(.*)$").matcher(r.out);
         int markers = 0;
         while (m.find()) {
@@ -79,8 +83,8 @@ class CheckCommandTest {
     private static int lineCount(String file) {
         try {
             return Files.readAllLines(Path.of(file), StandardCharsets.ISO_8859_1).size();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -22,6 +23,7 @@ import org.lorebot.analyzers.patch.DiffLine;
 import org.lorebot.analyzers.patch.FileDiff;
 import org.lorebot.analyzers.patch.Hunk;
 import org.lorebot.analyzers.patch.UnifiedDiffParser;
+import org.lorebot.index.fixture.PeerCorpus;
 import org.lorebot.index.mail.MailParser;
 
 /**
@@ -47,29 +49,21 @@ class CheckPeerCorpusTest {
 
     @Test
     void aBareCrInsideADiffLineDoesNotEndTheHunk() throws IOException {
-        Path dir = PeerCorpus.dir().resolve("crafted-check");
+        Path dir = PeerCorpus.requireDirectory().resolve("crafted-check");
         List<String> plain = findings(CommandRun.lorebot("check", "--json", dir.resolve("plain.eml").toString()));
         List<String> loneCr = findings(CommandRun.lorebot("check", "--json", dir.resolve("lone-cr.eml").toString()));
         assertEquals(List.of("DMA008 warning drivers/foo/foo.c:13", "DMA008 warning drivers/foo/foo.c:14"), plain);
         assertEquals(plain, loneCr, "the CR in a context line is part of that line, as git apply has it");
     }
 
-    /**
-     * Layouts the mail layer does not read yet: an octet-stream attachment named .txt (issue 11
-     * makes index/mail read it; check reads mail only through index/mail).
-     */
-    private static final java.util.Set<String> WAITS_FOR_MAIL_LAYER = java.util.Set.of("mime-03-octet-dottxt.eml");
-
     @TestFactory
     Stream<DynamicTest> everyMimeLayoutGivesThePlainPatchsFindings() throws IOException {
-        Path dir = PeerCorpus.dir().resolve("crafted-mime");
-        PeerCorpus.requireTool(gitWorks(), "git");
+        Path dir = PeerCorpus.requireDirectory().resolve("crafted-mime");
+        requireGit();
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path mail : files.filter(p -> p.toString().endsWith(".eml")).sorted().toList()) {
                 tests.add(DynamicTest.dynamicTest(mail.getFileName().toString(), () -> {
-                    org.junit.jupiter.api.Assumptions.assumeFalse(WAITS_FOR_MAIL_LAYER.contains(mail.getFileName().toString()),
-                            "skipped: " + mail.getFileName() + " needs index/mail to read octet-stream .txt parts (issue 11)");
                     Path patch = gitMailinfoPatch(mail);
                     List<String> fromPlain = findings(CommandRun.lorebot("check", "--json", patch.toString()));
                     List<String> fromMail = findings(CommandRun.lorebot("check", "--json", mail.toString()));
@@ -90,7 +84,7 @@ class CheckPeerCorpusTest {
      */
     @TestFactory
     Stream<DynamicTest> patchesAreReadOutOfMailsAsGitMailinfoReadsThem() throws IOException {
-        Path peer = PeerCorpus.dir();
+        Path peer = PeerCorpus.requireDirectory();
         List<DynamicTest> tests = new ArrayList<>();
         MailParser parser = new MailParser();
         for (String set : List.of("git-mailinfo", "format-patch", "b4")) {
@@ -138,6 +132,15 @@ class CheckPeerCorpusTest {
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         assertEquals(0, p.waitFor(), "git mailinfo on " + mail);
         return patch;
+    }
+
+    /** Skips without git, or fails under LOREBOT_REQUIRE_PEERS=1 (CI), where git must be there. */
+    private static void requireGit() {
+        boolean present = gitWorks();
+        if (!present && "1".equals(System.getenv("LOREBOT_REQUIRE_PEERS"))) {
+            throw new AssertionError("git is required (LOREBOT_REQUIRE_PEERS=1) but not installed");
+        }
+        Assumptions.assumeTrue(present, "skipped: git not installed");
     }
 
     private static boolean gitWorks() {
