@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.lorebot.bot.digest.activity.Acceptance;
 import org.lorebot.bot.digest.activity.GivenTrailer;
 import org.lorebot.bot.series.PatchMail;
 import org.lorebot.bot.series.Series;
-import org.lorebot.bot.series.SeriesAssembler;
 import org.lorebot.bot.series.VersionLinker;
 import org.lorebot.bot.state.SeriesVersion;
 
@@ -40,31 +40,16 @@ final class ActivityFinder {
             }
             Map<String, MessageFacts> facts = new HashMap<>();
             patches.forEach(p -> facts.put(p.messageId(), p));
-            List<Series> series = new ArrayList<>(SeriesAssembler.assemble(
-                    patches.stream().filter(MessageFacts::isPatch).map(p -> p.patch().orElseThrow()).toList()));
-            // A pull request stands alone, version 0: pr-tracker-bot says when it was merged.
-            patches.stream().filter(MessageFacts::pullRequest)
-                    .forEach(p -> series.add(new Series(p.patch(), List.of(), 0, 0)));
-            Map<String, Series> member = new HashMap<>();
-            for (Series s : series) {
-                s.cover().ifPresent(c -> member.put(c.messageId(), s));
-                s.parts().forEach(p -> member.put(p.messageId(), s));
-                groups.computeIfAbsent(VersionLinker.key(s), k -> new Group()).add(s, facts);
+            ThreadSeries thread = window.threadSeries(root);
+            for (Series s : thread.series()) {
+                groups.computeIfAbsent(window.key(s), k -> new Group()).add(s, facts);
             }
-            if (series.isEmpty()) {
-                continue;
-            }
-            Series latest = series.stream().max(Comparator.comparing(Series::firstSeen)).orElseThrow();
             for (MessageFacts m : window.messagesOf(root)) {
-                if (m.isPatch() || !interest.onLists(m.list())) {
+                if (m.isPatch() || m.pullRequest() || !interest.onLists(m.list())) {
                     continue;
                 }
-                String answered = null;
-                for (int i = m.references().size() - 1; i >= 0 && answered == null; i--) {
-                    answered = member.containsKey(m.references().get(i)) ? m.references().get(i) : null;
-                }
-                Series s = answered == null ? latest : member.get(answered);
-                groups.get(VersionLinker.key(s)).reply(m, s, label(s, answered));
+                thread.answered(m).ifPresent(a -> groups.get(window.key(a.series()))
+                        .reply(m, a.series(), label(a.series(), a.messageId())));
             }
         }
         List<ActivityItem> out = new ArrayList<>();
@@ -117,7 +102,7 @@ final class ActivityFinder {
             boolean byAuthor = m.from().toLowerCase(Locale.ROOT).contains("<" + s.author() + ">")
                     || m.from().equalsIgnoreCase(s.author());
             if (m.acceptance().isPresent() && !byAuthor) {
-                var a = m.acceptance().get();
+                Acceptance a = m.acceptance().get();
                 String key = a.verb() + "|" + a.where() + "|" + m.sender();
                 TakenItem t = taken.get(key);
                 List<String> whats = new ArrayList<>(t == null ? List.of() : t.what());
@@ -130,6 +115,9 @@ final class ActivityFinder {
         }
 
         Optional<ActivityItem> item(String key, Window window, Function<String, List<SeriesVersion>> history) {
+            if (replies == 0 && versions.stream().noneMatch(s -> window.contains(s.head().messageId()))) {
+                return Optional.empty();
+            }
             versions.sort(Comparator.comparing(Series::firstSeen));
             List<SeriesVersion> fresh = new ArrayList<>();
             List<SeriesVersion> known = history.apply(key);

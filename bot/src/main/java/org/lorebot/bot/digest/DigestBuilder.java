@@ -14,7 +14,6 @@ import java.util.function.Function;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.bot.series.PatchMail;
 import org.lorebot.bot.series.Series;
-import org.lorebot.bot.series.VersionLinker;
 import org.lorebot.bot.state.SeriesVersion;
 
 /**
@@ -29,6 +28,7 @@ final class DigestBuilder {
     private final Map<Window, Map<String, SeriesItem>> items = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<Window, Map<String, List<ThreadItem>>> threads = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<Window, Map<String, List<ActivityItem>>> activity = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Window, Map<String, List<FixedItem>>> fixed = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** @param history the known versions of a series, by series key */
     DigestBuilder(Function<String, List<SeriesVersion>> history) {
@@ -51,7 +51,9 @@ final class DigestBuilder {
             active = activity.computeIfAbsent(window, w -> new ConcurrentHashMap<>())
                     .computeIfAbsent(interest.areaKey(), k -> ActivityFinder.find(interest, window, history));
             if (previous != null) {
-                fixed = FixFinder.find(interest, previous, window, interest.preferences().minSeverity());
+                fixed = this.fixed.computeIfAbsent(window, w -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(interest.areaKey() + "|" + interest.preferences().minSeverity(),
+                                k -> FixFinder.find(interest, previous, window, interest.preferences().minSeverity()));
             }
             Window.Area area = window.area(interest);
             for (MessageFacts m : area.patches()) {
@@ -89,7 +91,7 @@ final class DigestBuilder {
                 files.addAll(f.files());
             }
         }
-        List<SeriesVersion> earlier = history.apply(VersionLinker.key(s)).stream()
+        List<SeriesVersion> earlier = history.apply(window.key(s)).stream()
                 .filter(v -> v.version() < s.version() && !v.messageId().equals(head.messageId()))
                 .toList();
         return new SeriesItem(head.messageId(), facts.list(), facts.subject(), facts.from(), s.version(),

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.lorebot.bot.series.PatchMail;
 import org.lorebot.bot.series.Series;
-import org.lorebot.bot.series.VersionLinker;
 import org.lorebot.bot.state.SeriesVersion;
 import org.lorebot.index.MailIndex;
 import org.lorebot.index.query.QuerySyntaxException;
@@ -112,7 +111,7 @@ final class DigestMaterial {
             for (Series s : w.series()) {
                 PatchMail head = s.head();
                 MessageFacts f = w.facts(head.messageId());
-                out.add(new SeriesVersion(VersionLinker.key(s), s.version(), head.messageId(), f.subject(),
+                out.add(new SeriesVersion(w.key(s), s.version(), head.messageId(), f.subject(),
                         f.list(), f.arrived()));
             }
         }

@@ -32,7 +32,7 @@ final class FixFinder {
         }
         Map<String, Series> laterByKey = new HashMap<>();
         for (Series s : current.series()) {
-            laterByKey.merge(VersionLinker.key(s), s, (a, b) -> a.firstSeen().isAfter(b.firstSeen()) ? a : b);
+            laterByKey.merge(current.key(s), s, (a, b) -> a.firstSeen().isAfter(b.firstSeen()) ? a : b);
         }
         List<FixedItem> out = new ArrayList<>();
         for (MessageFacts m : previous.area(interest).patches()) {
@@ -40,7 +40,7 @@ final class FixFinder {
             if (earlier == null || m.findings().isEmpty()) {
                 continue;
             }
-            Series later = laterByKey.get(VersionLinker.key(earlier));
+            Series later = laterByKey.get(previous.key(earlier));
             if (later == null || later.parts().isEmpty() || !later.firstSeen().isAfter(earlier.firstSeen())) {
                 continue;
             }
@@ -52,7 +52,7 @@ final class FixFinder {
                 if (f.severity().atLeast(min) && !stillThere.contains(FindingKey.of(f))) {
                     MessageFacts head = current.facts(later.head().messageId());
                     out.add(new FixedItem(new FindingItem(m.messageId(), m.list(), m.subject(), f),
-                            new SeriesVersion(VersionLinker.key(later), later.version(), head.messageId(),
+                            new SeriesVersion(current.key(later), later.version(), head.messageId(),
                                     head.subject(), head.list(), head.arrived())));
                 }
             }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.lorebot.bot.series.PatchMail;
 import org.lorebot.bot.series.Series;
 import org.lorebot.bot.series.SeriesAssembler;
+import org.lorebot.bot.series.VersionLinker;
 
 /**
  * The messages that arrived in one period, and the series they form. Subscribers due at the same
@@ -29,6 +30,8 @@ final class Window {
     private final Map<String, Area> areas = new ConcurrentHashMap<>();
     private final Map<String, List<MessageFacts>> threadPatches;
     private final Map<String, List<MessageFacts>> byThread = new LinkedHashMap<>();
+    private final Map<String, ThreadSeries> threadSeries = new ConcurrentHashMap<>();
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
 
     /**
      * @param threadPatches for the thread of each message, the patches of that thread, older
@@ -87,6 +90,16 @@ final class Window {
     /** The patches of a thread that had mail in the period, however old. */
     List<MessageFacts> threadPatches(String root) {
         return threadPatches.getOrDefault(root, List.of());
+    }
+
+    /** The series of a thread that had mail in the period, assembled once for every area. */
+    ThreadSeries threadSeries(String root) {
+        return threadSeries.computeIfAbsent(root, r -> ThreadSeries.of(threadPatches(r)));
+    }
+
+    /** A series' {@link VersionLinker#key}, worked out once: it reads the mails' bodies. */
+    String key(Series s) {
+        return keys.computeIfAbsent(s.head().messageId(), id -> VersionLinker.key(s));
     }
 
     /** How many messages arrived on these lists (on every list when none is given). */
