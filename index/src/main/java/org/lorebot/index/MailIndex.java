@@ -191,6 +191,19 @@ public final class MailIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * A message's bytes exactly as delivered, without parsing it: what mbox downloads and the
+     * raw page serve (parsing would cost more than the rest of their work together).
+     */
+    public Optional<byte[]> raw(String messageId) throws IOException {
+        Optional<Document> found = searcher.document(messageId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        BytesRef raw = found.get().getBinaryValue(IndexFields.RAW);
+        return Optional.of(java.util.Arrays.copyOfRange(raw.bytes, raw.offset, raw.offset + raw.length));
+    }
+
     /** The thread holding a message, found by the Message-ID of any of its messages. */
     public Optional<MessageThread> thread(String messageId) throws IOException {
         refreshThreads();
