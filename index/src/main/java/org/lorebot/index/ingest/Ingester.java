@@ -31,14 +31,14 @@ import org.lorebot.index.store.IndexedMessage;
 import org.lorebot.index.store.MailStore;
 import org.lorebot.index.store.MessageDocument;
 import org.lorebot.index.thread.MessageReferences;
-import org.lorebot.index.thread.ThreadGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads an archive into the index: archive entries, then MIME parsing and document building on
- * a pool of threads, then, in archive order, duplicate checks, threading and sequence numbers,
- * then documents added to Lucene by a second pool. Every {@link IngestOptions#commitEvery()}
+ * a pool of threads, then, in archive order, duplicate checks and sequence numbers, then
+ * documents added to Lucene by a second pool. Threads need nothing here: they are read from the
+ * references each document carries. Every {@link IngestOptions#commitEvery()}
  * entries (and at the end) the writes are drained and committed together with the cursor, so a
  * run killed at any moment resumes from the last commit without losing or duplicating anything.
  *
@@ -51,13 +51,11 @@ public final class Ingester {
     private static final Object END = new Object();
 
     private final MailStore store;
-    private final ThreadGraph threads;
     private final MailParser parser;
     private final IngestOptions options;
 
-    public Ingester(MailStore store, ThreadGraph threads, MailParser parser, IngestOptions options) {
+    public Ingester(MailStore store, MailParser parser, IngestOptions options) {
         this.store = store;
-        this.threads = threads;
         this.parser = parser;
         this.options = options;
     }
@@ -70,7 +68,7 @@ public final class Ingester {
      */
     public IngestSummary ingest(String list, ArchiveSource source, IngestListener listener)
             throws IOException {
-        Run run = new Run(list, source, listener);
+        Run run = new Run(list, source, listener, new KnownMessages(store));
         try {
             return run.execute();
         } catch (IOException | RuntimeException | Error e) {
@@ -106,8 +104,10 @@ public final class Ingester {
         long malformed;
         long unreadable;
         final List<IngestProblem> problems = new ArrayList<>();
+        final KnownMessages known;
 
-        Run(String list, ArchiveSource source, IngestListener listener) {
+        Run(String list, ArchiveSource source, IngestListener listener, KnownMessages known) {
+            this.known = known;
             this.list = list;
             this.source = source;
             this.listener = listener;
@@ -256,7 +256,8 @@ public final class Ingester {
             String id = message.messageId();
             if (parsed.entry().kind() == ArchiveEntry.Kind.REMOVE) {
                 drain();
-                if (threads.remove(id)) {
+                if (known.contains(id)) {
+                    known.removed(id);
                     store.delete(id);
                     removed++;
                     LOG.info("removed <{}>", id);
@@ -265,14 +266,14 @@ public final class Ingester {
                 }
                 return;
             }
-            long date = message.date() == null ? 0 : message.date().getEpochSecond();
             long sequence = nextSequence;
-            if (!threads.add(id, parsed.message().references(), date, sequence)) {
+            if (known.contains(id)) {
                 duplicates++;
                 LOG.info("duplicate <{}> at {} {}: the first delivery is kept", id,
                         parsed.epoch(), parsed.position());
                 return;
             }
+            known.added(id);
             nextSequence++;
             Document doc = parsed.document();
             MessageDocument.setSequence(doc, sequence);
@@ -334,6 +335,7 @@ public final class Ingester {
         private void commit() throws IOException {
             drain();
             store.commit(list, cursor, nextSequence);
+            known.renew();
             listener.committed(Map.copyOf(cursor));
         }
 
@@ -344,6 +346,11 @@ public final class Ingester {
         }
 
         void shutdown() {
+            try {
+                known.close();
+            } catch (IOException e) {
+                LOG.warn("cannot release the index snapshot", e);
+            }
             cancelled = true;
             queue.clear();
             parsers.shutdownNow();
