@@ -32,13 +32,13 @@ final class ConfigReader {
     private static final Map<String, List<String>> KEYS = new LinkedHashMap<>();
     static {
         KEYS.put("core", List.of("data"));
-        KEYS.put("inbox", List.of("path", "url", "address", "reply-to"));
+        KEYS.put("inbox", List.of("path", "url", "address", "reply-to", "fetch"));
         KEYS.put("review", List.of("lists", "since", "min-severity", "grace", "embargo",
                 "ignore-sender", "maintainer", "max-per-hour", "max-per-list-per-day",
                 "note-repeats", "poll-interval"));
         KEYS.put("delivery", List.of("mode", "outbox", "from"));
         KEYS.put("smtp", List.of("host", "port", "security", "user", "password-file", "password-env"));
-        KEYS.put("web", List.of("listen"));
+        KEYS.put("web", List.of("listen", "url"));
         KEYS.put("subscriber", List.of("lists", "paths", "maintainers-entry", "query",
                 "min-severity", "frequency", "hour", "day", "timezone"));
         KEYS.put("commands", List.of("imap-host", "imap-port", "security", "user", "password-file",
@@ -52,7 +52,7 @@ final class ConfigReader {
     private static final Set<String> MULTI = Set.of("review.lists", "review.ignore-sender",
             "review.maintainer", "subscriber.lists", "subscriber.paths", "subscriber.query");
     /** Keys where a bare name without {@code =} means true, as in git. */
-    private static final Set<String> BOOLEAN = Set.of("review.note-repeats");
+    private static final Set<String> BOOLEAN = Set.of("review.note-repeats", "inbox.fetch");
 
     private final Path file;
     private final Path base;
@@ -306,7 +306,15 @@ final class ConfigReader {
                 replyTo = InboxConfig.ReplyTo.valueOf(
                         reply.get().choice(List.of("all", "author")).toUpperCase(Locale.ROOT));
             }
-            out.add(new InboxConfig(name, where, uri, address, replyTo));
+            InboxConfig.Fetch fetch = InboxConfig.Fetch.MIRROR;
+            Optional<Setting> fetchSetting = one("inbox", name, "fetch");
+            if (fetchSetting.isPresent()) {
+                fetch = fetchSetting.get().bool() ? InboxConfig.Fetch.ALWAYS : InboxConfig.Fetch.NEVER;
+                if (fetch == InboxConfig.Fetch.ALWAYS && uri == null) {
+                    throw fetchSetting.get().error("there is no url to fetch from; set inbox." + name + ".url");
+                }
+            }
+            out.add(new InboxConfig(name, where, uri, address, replyTo, fetch));
         }
         return out;
     }
@@ -424,10 +432,12 @@ final class ConfigReader {
 
     private WebConfig web() throws ConfigException {
         Optional<Setting> listen = one("web", null, "listen");
+        Optional<Setting> url = one("web", null, "url");
+        URI base = url.isPresent() && !url.get().value().isEmpty() ? url.get().httpUrl() : null;
         if (listen.isEmpty() || listen.get().value().isEmpty()) {
-            return new WebConfig("");
+            return new WebConfig("", base);
         }
-        return new WebConfig(listen.get().listen());
+        return new WebConfig(listen.get().listen(), base);
     }
 
     private CommandsConfig commands() throws ConfigException {

@@ -1,5 +1,6 @@
 package org.lorebot.config;
 
+import java.net.URI;
 import java.util.Objects;
 
 /**
@@ -7,11 +8,19 @@ import java.util.Objects;
  *
  * @param listen where the web archive listens, {@code host:port}; empty when the web archive is off
  *               (the default)
+ * @param url    the archive's public base URL as clients reach it (through a reverse proxy,
+ *               say), without a trailing slash; null to build absolute URLs from each request's
+ *               {@code Host}
  */
-public record WebConfig(String listen) {
+public record WebConfig(String listen, URI url) {
 
     public WebConfig {
         Objects.requireNonNull(listen, "listen");
+    }
+
+    /** No public URL configured. */
+    public WebConfig(String listen) {
+        this(listen, null);
     }
 
     /** Whether the web archive is to be served. */

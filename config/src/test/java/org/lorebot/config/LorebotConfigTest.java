@@ -124,6 +124,7 @@ class LorebotConfigTest {
                     password-env = LOREBOT_SMTP_PASSWORD
                 [web]
                     listen = 127.0.0.1:8080
+                    url = https://lore.example.org/
                 """);
         assertEquals(Path.of("/srv/lorebot"), c.core().data());
         assertEquals(2, c.inboxes().size());
@@ -161,6 +162,7 @@ class LorebotConfigTest {
                 null, "LOREBOT_SMTP_PASSWORD"), c.smtp());
         assertTrue(c.smtp().authenticates());
         assertEquals("127.0.0.1:8080", c.web().listen());
+        assertEquals(URI.create("https://lore.example.org"), c.web().url(), "without the trailing slash");
     }
 
     @Test
@@ -320,6 +322,7 @@ class LorebotConfigTest {
         assertBad("[smtp]\n password-file = /p\n", 2, "smtp.password-file", "without smtp.user");
         assertBad("[web]\n listen = 8080\n", 2, "web.listen", "host:port");
         assertBad("[web]\n listen = localhost:99999\n", 2, "web.listen", "out of range");
+        assertBad("[web]\n url = lore.example.org\n", 2, "web.url", "not an http:// or https:// URL");
     }
 
     @Test

@@ -27,6 +27,18 @@ public final class AllocatorModel {
         return byApi.containsKey(name);
     }
 
+    /** This model plus {@code extra} allocators (a patch's own wrappers); this one when there are none. */
+    public AllocatorModel with(Collection<Allocator> extra) {
+        if (extra.isEmpty()) {
+            return this;
+        }
+        Map<String, Allocator> all = new LinkedHashMap<>(byApi);
+        for (Allocator a : extra) {
+            all.putIfAbsent(a.api(), a);
+        }
+        return new AllocatorModel(Map.copyOf(all));
+    }
+
     public Collection<Allocator> allocators() {
         return byApi.values();
     }
@@ -43,7 +55,7 @@ public final class AllocatorModel {
                         row.get(3).strip().equals("-") ? -1 : Integer.parseInt(row.get(3).strip()),
                         yesNo(row.get(4)), ZoneEffect.parse(row.get(5)), ZoneEffect.parse(row.get(6)),
                         ZoneEffect.parse(row.get(7)), compound(row.get(8)),
-                        NonBlockingEffect.parse(row.get(9)), row.get(10).strip(), TsvResource.list(row.get(11)));
+                        NonBlockingEffect.parse(row.get(9)), row.get(10).strip(), TsvResource.list(row.get(11)), null);
                 if (byApi.put(a.api(), a) != null) {
                     throw table.error(row, "duplicate api " + a.api());
                 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Patch text split into lines, with CRLF and lone CR line ends turned into LF first, so the
- * parsers see the same lines whatever the mailer did to line ends.
+ * Patch text split into lines. Only LF ends a line, as for {@code git apply}: a CR right before
+ * it (CRLF from a mailer) is dropped, a bare CR inside a line is part of the line's text.
  */
 final class DiffText {
 
@@ -18,11 +18,8 @@ final class DiffText {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                lines.add(text.substring(start, i));
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
+            if (c == '\n') {
+                lines.add(text.substring(start, i > start && text.charAt(i - 1) == '\r' ? i - 1 : i));
                 start = i + 1;
             }
         }

@@ -170,14 +170,14 @@ public final class UnifiedDiffParser {
             char c = line.isEmpty() ? ' ' : line.charAt(0);
             String text = line.isEmpty() ? "" : line.substring(1);
             if (c == ' ' && oldLeft > 0 && newLeft > 0) {
-                body.add(new DiffLine(DiffLine.Kind.CONTEXT, text, oldLine++, newLine++));
+                body.add(new DiffLine(DiffLine.Kind.CONTEXT, text, oldLine++, newLine++, pos + 1));
                 oldLeft--;
                 newLeft--;
             } else if (c == '-' && oldLeft > 0) {
-                body.add(new DiffLine(DiffLine.Kind.REMOVED, text, oldLine++, 0));
+                body.add(new DiffLine(DiffLine.Kind.REMOVED, text, oldLine++, 0, pos + 1));
                 oldLeft--;
             } else if (c == '+' && newLeft > 0) {
-                body.add(new DiffLine(DiffLine.Kind.ADDED, text, 0, newLine++));
+                body.add(new DiffLine(DiffLine.Kind.ADDED, text, 0, newLine++, pos + 1));
                 newLeft--;
             } else if (c == '\\') {
                 // "\ No newline at end of file" belongs to the line before it.

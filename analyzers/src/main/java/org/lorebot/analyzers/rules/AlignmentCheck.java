@@ -13,12 +13,14 @@ import org.lorebot.analyzers.finding.Severity;
 /**
  * DMA017 (a structure member meant for DMA aligned with something weaker than
  * ARCH_DMA_MINALIGN) and DMA018 (ARCH_KMALLOC_MINALIGN used as a DMA alignment).
- * A member aligned to ARCH_KMALLOC_MINALIGN is plainly meant for DMA; one aligned to the
- * cache line is judged only when the patch shows it used as a DMA buffer, since cache-line
- * alignment is also used against false sharing.
+ * Only members that can be buffers are judged: arrays and structure objects, never scalars or
+ * pointers. A member aligned to ARCH_KMALLOC_MINALIGN is plainly meant for DMA; one aligned to
+ * the cache line or a type's size is judged only when the patch shows it used as a DMA buffer,
+ * since such alignment is also used against false sharing.
  */
 final class AlignmentCheck implements Check {
-    private static final Set<String> WEAK = Set.of("L1_CACHE_BYTES", "SMP_CACHE_BYTES", "ARCH_KMALLOC_MINALIGN");
+    private static final Set<String> WEAK = Set.of("L1_CACHE_BYTES", "SMP_CACHE_BYTES", "ARCH_KMALLOC_MINALIGN",
+            "CRYPTO_MINALIGN", "__alignof__", "sizeof");
     private static final Set<String> DMA_USES = Set.of(
             "dma_map_single", "dma_map_single_attrs", "sg_init_one", "sg_set_buf", "spi_write",
             "spi_read", "usb_bulk_msg", "usb_control_msg", "usb_fill_bulk_urb", "usb_fill_int_urb");
@@ -136,8 +138,7 @@ final class AlignmentCheck implements Check {
             TokenSpan value = new TokenSpan(tokens.subList(i + 2, close));
             alignment = value.text();
             end = close + 1;
-            boolean weak = WEAK.contains(alignment) || value.tokens().size() == 1
-                    && value.tokens().get(0).kind() == Token.Kind.NUMBER;
+            boolean weak = weakAlignment(value);
             if (!weak) {
                 return;
             }
@@ -167,8 +168,11 @@ final class AlignmentCheck implements Check {
         if (name == null) {
             return;
         }
-        boolean flexible = stop >= 2 && tokens.get(stop - 1).is("]") && tokens.get(stop - 2).is("[");
         boolean kmallocMinalign = alignment.equals("ARCH_KMALLOC_MINALIGN");
+        if (!kmallocMinalign && !canBeBuffer(tokens, start + 1, stop) && !dmaBuffers.contains("&" + name)) {
+            return; // a scalar or a pointer aligned to a cache line owns the line; it is not a buffer
+        }
+        boolean flexible = stop >= 2 && tokens.get(stop - 1).is("]") && tokens.get(stop - 2).is("[");
         if (kmallocMinalign && flexible) {
             return; // a flexible payload aligned like kmalloc: DMA018 says it
         }
@@ -179,6 +183,53 @@ final class AlignmentCheck implements Check {
         report.add("DMA017", Severity.WARNING, file.path, List.of(hunk.text.diffLine(attr.line())),
                 "member " + name + " is aligned with " + alignment + ", which does not keep a DMA buffer off shared cache lines",
                 dmaBuffers.contains(name) ? "The patch uses " + name + " as a DMA buffer." : "");
+    }
+
+    /**
+     * An alignment that may be below ARCH_DMA_MINALIGN: a number, the cache line, kmalloc's
+     * minimum, or one computed from a type ({@code sizeof(u32)}, {@code __alignof__(u64)}),
+     * alone or in arithmetic. A macro the patch does not show is given the benefit of the doubt.
+     */
+    private static boolean weakAlignment(TokenSpan value) {
+        boolean sawWeak = false;
+        int depth = 0;
+        for (Token t : value.tokens()) {
+            if (t.is("(")) {
+                depth++;
+            } else if (t.is(")")) {
+                depth--;
+            } else if (t.kind() == Token.Kind.NUMBER || WEAK.contains(t.text())) {
+                sawWeak = true;
+            } else if (t.isIdentifier() && depth == 0) {
+                return false; // an unknown macro such as ARCH_DMA_MINALIGN or FOO_DMA_ALIGN
+            }
+        }
+        return sawWeak;
+    }
+
+    /**
+     * True when the member declared in tokens [from, to) can be a DMA buffer: an array, or a
+     * structure or union object mapped by its address. Scalars and pointers cannot.
+     */
+    private static boolean canBeBuffer(List<Token> tokens, int from, int to) {
+        boolean aggregate = false;
+        int depth = 0;
+        for (int k = from; k < to; k++) {
+            Token t = tokens.get(k);
+            if (depth == 0 && t.is("[")) {
+                return true;
+            }
+            if (t.is("(")) {
+                depth++;
+            } else if (t.is(")")) {
+                depth--;
+            } else if (depth == 0 && t.is("*")) {
+                return false;
+            } else if (depth == 0 && (t.is("struct") || t.is("union"))) {
+                aggregate = true;
+            }
+        }
+        return aggregate;
     }
 
     /** True when the '{' or ';' at {@code from} is inside a struct or union body. */
@@ -220,15 +271,19 @@ final class AlignmentCheck implements Check {
         return last;
     }
 
-    /** Member names the patch passes to DMA mappings or uses as SPI/USB transfer buffers. */
+    /**
+     * Member names the patch passes as the buffer of a DMA mapping or uses as SPI/USB transfer
+     * buffers; a member whose address is passed ({@code &p->X}) is also recorded as {@code &X}.
+     */
     static Set<String> dmaBufferMembers(PatchScan patch) {
         Set<String> names = new HashSet<>();
         for (FileScan f : patch.files) {
             for (HunkScan h : f.hunks) {
                 for (Call c : h.calls) {
                     if (DMA_USES.contains(c.name())) {
-                        for (TokenSpan arg : c.arguments()) {
-                            lastMember(arg.tokens(), names);
+                        TokenSpan buffer = MappingCheck.bufferArgument(c);
+                        if (buffer != null) {
+                            lastMember(buffer.tokens(), names);
                         }
                     }
                 }
@@ -248,13 +303,17 @@ final class AlignmentCheck implements Check {
         return names;
     }
 
-    /** Adds X for {@code p->X}, {@code &p->X}, {@code p->X[0]} or {@code s.X}. */
+    /** Adds X for {@code p->X}, {@code p->X[0]} or {@code s.X}, and also {@code &X} for {@code &p->X}. */
     private static void lastMember(List<Token> tokens, Set<String> names) {
         List<Token> t = new ArrayList<>(tokens);
+        boolean address = !t.isEmpty() && t.get(0).is("&");
         for (int i = 0; i + 1 < t.size(); i++) {
             if ((t.get(i).is("->") || t.get(i).is(".")) && t.get(i + 1).isIdentifier()
                     && (i + 2 >= t.size() || !t.get(i + 2).is("->") && !t.get(i + 2).is("."))) {
                 names.add(t.get(i + 1).text());
+                if (address && i + 2 == t.size()) {
+                    names.add("&" + t.get(i + 1).text());
+                }
             }
         }
     }

@@ -66,6 +66,40 @@ record AllocationSite(Allocator allocator, Call call, HunkScan hunk, TokenSpan g
         return feedingLines.isEmpty() && patch.removesSameMask(allocator.api(), gfpArgument.text());
     }
 
+    /**
+     * True when every flag among {@code flags} that this call's mask spells was already in an
+     * allocation the patch removes from the same hunk, where it did the same: a mechanical edit
+     * ({@code kzalloc} + {@code memcpy} to {@code kmemdup}, {@code kvmalloc} to
+     * {@code kvzalloc}, a context flag changed next to it) carries the flag over. A flag moved
+     * to an API where it does something else (harmless on {@code dma_alloc_coherent()}, a bug on
+     * {@code dma_pool_alloc()}) is new trouble.
+     */
+    boolean flagPredates(java.util.Set<String> flags) {
+        boolean any = false;
+        for (org.lorebot.analyzers.clang.Token t : gfpArgument.tokens()) {
+            String word = t.isIdentifier() ? HunkScan.flagWord(t.text()) : null;
+            if (word != null && flags.contains(word)) {
+                any = true;
+                if (hunk.oldAllocations().stream().noneMatch(o -> o.flags().contains(word) && sameEffect(o.allocator(), word))) {
+                    return false;
+                }
+            }
+        }
+        return any;
+    }
+
+    /** True when {@code flag} does to {@code other} what it does to this call's allocator. */
+    private boolean sameEffect(Allocator other, String flag) {
+        org.lorebot.analyzers.gfp.GfpFlag zone = switch (flag) {
+            case "GFP_DMA" -> org.lorebot.analyzers.gfp.GfpFlag.__GFP_DMA;
+            case "GFP_DMA32" -> org.lorebot.analyzers.gfp.GfpFlag.__GFP_DMA32;
+            case "GFP_HIGHMEM", "GFP_HIGHUSER", "GFP_HIGHUSER_MOVABLE" -> org.lorebot.analyzers.gfp.GfpFlag.__GFP_HIGHMEM;
+            default -> null;
+        };
+        Allocator mine = allocator.underlying();
+        return zone != null ? other.effectOf(zone) == mine.effectOf(zone) : other.family().equals(mine.family());
+    }
+
     /** The gfp argument as written. */
     String gfpText() {
         return gfpArgument.displayText();

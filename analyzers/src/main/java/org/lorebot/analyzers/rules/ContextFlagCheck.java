@@ -1,6 +1,7 @@
 package org.lorebot.analyzers.rules;
 
 import java.util.Locale;
+import java.util.Set;
 import org.lorebot.analyzers.clang.Token;
 import org.lorebot.analyzers.clang.TokenSpan;
 import org.lorebot.analyzers.dma.Allocator;
@@ -77,29 +78,47 @@ final class ContextFlagCheck implements Check {
                             + ": no vmalloc fallback, unsupported before the 2025 vmalloc series", "");
         }
         if (allNonBlocking && a.nonBlocking() == NonBlockingEffect.ATOMIC_POOL
-                && site.allPathsSpelledNonBlocking() && maySleep(site)) {
+                && site.allPathsSpelledNonBlocking() && maySleep(patch, site)) {
             report.at(site, "DMA023", Severity.INFO, file.path,
                     call + " with " + site.gfpText() + " in " + site.function()
                             + "(), which looks like code that may sleep",
-                    "The function's name and the code shown (no lock taken before the call) suggest "
-                            + "a sleepable path; if a spinlock is held or this runs in interrupt context, "
+                    "The function's name, or its callers in the patch, and the code shown (no lock "
+                            + "taken before the call) suggest a sleepable path; if a spinlock is held or this runs in interrupt context, "
                             + "GFP_ATOMIC is right.");
         }
     }
 
-    /** Probe and open paths, with no lock or IRQ-disabling call seen before the allocation. */
-    private static boolean maySleep(AllocationSite site) {
-        if (site.afterLock() || site.function().isEmpty()) {
+    /**
+     * Probe, init and open paths, or a function the patch calls only from them, with no lock
+     * or IRQ-disabling call seen before the allocation. Request, interrupt and other atomic
+     * paths never count, whatever calls them.
+     */
+    private static boolean maySleep(PatchScan patch, AllocationSite site) {
+        if (site.afterLock() || site.function().isEmpty() || atomicPath(site.function())) {
             return false;
         }
-        String f = site.function().toLowerCase(Locale.ROOT);
-        if (f.contains("irq") || f.contains("isr") || f.contains("interrupt") || f.contains("atomic")
+        if (setupPath(site.function())) {
+            return true;
+        }
+        Set<String> callers = patch.callersOf(site.function());
+        return !callers.isEmpty() && callers.stream().allMatch(c -> !atomicPath(c) && setupPath(c));
+    }
+
+    private static boolean atomicPath(String function) {
+        String f = function.toLowerCase(Locale.ROOT);
+        return f.contains("irq") || f.contains("isr") || f.contains("interrupt") || f.contains("atomic")
                 || f.contains("tasklet") || f.contains("timer") || f.contains("xmit") || f.contains("prep")
-                || f.contains("complete") || f.contains("callback") || f.contains("handler") || f.contains("_cb")) {
-            return false;
-        }
-        // "_init" helpers are often shared with reset paths that hold a lock: not evidence enough
-        return f.contains("probe") || f.endsWith("_open") || f.endsWith("_attach") || f.endsWith("_bind");
+                || f.contains("complete") || f.contains("callback") || f.contains("handler") || f.contains("_cb")
+                || f.contains("request") || f.contains("queue") || f.contains("_rq") || f.contains("submit")
+                || f.contains("poll") || f.contains("napi") || f.contains("softirq") || f.contains("done")
+                || f.contains("reset") || f.contains("resume") || f.contains("restart") || f.contains("recover");
+    }
+
+    /** Set-up paths, which run in process context and may sleep. */
+    private static boolean setupPath(String function) {
+        String f = function.toLowerCase(Locale.ROOT);
+        return f.contains("probe") || f.endsWith("_init") || f.contains("_init_") || f.startsWith("init_")
+                || f.endsWith("_open") || f.endsWith("_attach") || f.endsWith("_bind");
     }
 
     private static boolean parsesAbove(String number, int limit) {

@@ -14,12 +14,14 @@ import org.lorebot.analyzers.gfp.GfpFlag;
  * DMA024: a zone flag stands in for a DMA mask. Judged only where the patch shows enough:
  * a new file (the whole file is visible), or an existing call the patch changes to add the
  * flag; and only when no code in the patch sets a DMA mask. The finding says what it rests on.
+ * Only device drivers have a mask to set: generic code (headers, core kernel, net, fs, ...)
+ * passes the flag on behalf of its callers.
  */
 final class DmaMaskCheck implements Check {
 
     @Override
     public void check(PatchScan patch, FileScan file, Report report) {
-        if (patch.setsDmaMask() || file.in(CodeContext.ALLOCATOR) || file.in(CodeContext.ARCH)
+        if (patch.setsDmaMask() || file.in(CodeContext.CORE) || file.in(CodeContext.ALLOCATOR) || file.in(CodeContext.ARCH)
                 || file.in(CodeContext.S390) || file.in(CodeContext.ISA) || file.in(CodeContext.FIRMWARE)) {
             return;
         }

@@ -2,6 +2,7 @@ package org.lorebot.analyzers.rules;
 
 import java.util.List;
 import org.lorebot.analyzers.clang.Token;
+import org.lorebot.analyzers.dma.Allocator;
 import org.lorebot.analyzers.gfp.GfpFlag;
 
 /** How a flag is spelled in a finding: the way the patch wrote it when possible. */
@@ -48,6 +49,7 @@ final class Flags {
     }
 
     static String call(AllocationSite site) {
-        return site.allocator().api() + "()";
+        Allocator inner = site.allocator().wraps();
+        return site.allocator().api() + "()" + (inner == null ? "" : " (which passes it to " + inner.underlying().api() + "())");
     }
 }

@@ -47,12 +47,12 @@ final class HunkScan {
             "dma_alloc_from_contiguous", "dma_release_from_contiguous", "dma_alloc_contiguous",
             "dma_free_contiguous", "cma_alloc", "cma_release");
 
-    private final AllocatorModel model;
+    private AllocatorModel model;
     final Hunk hunk;
     final SourceText text;
     final List<Token> tokens;
     final CallExtractor extractor;
-    final List<Call> calls;
+    List<Call> calls;
     private final List<AllocationSite> allocations = new ArrayList<>();
     /** Per token, which function body it is in: column-0 braces start a new one. */
     private final int[] region;
@@ -73,6 +73,12 @@ final class HunkScan {
             }
             region[i] = r;
         }
+    }
+
+    /** Reads the calls again knowing more allocators (the patch's own wrappers); before {@link #evaluate}. */
+    void recognise(AllocatorModel wider) {
+        this.model = wider;
+        this.calls = extractor.calls(name -> wider.isAllocator(name) || OTHER_CALLS.contains(name));
     }
 
     /**
@@ -130,6 +136,45 @@ final class HunkScan {
             }
         }
         return false;
+    }
+
+    /** An allocation on a hunk's old side and the flags its mask names (see {@link #flagWord}). */
+    record OldAllocation(Allocator allocator, Set<String> flags) { }
+
+    private List<OldAllocation> oldAllocations;
+    /** For each function called in this hunk, the functions (as far as shown) it is called from. */
+    final Map<String, Set<String>> callers = new java.util.HashMap<>();
+
+    /**
+     * The allocations on this hunk's old side, with the flags their masks name. Lexed once, on
+     * first use, and only for hunks that remove something.
+     */
+    List<OldAllocation> oldAllocations() {
+        if (oldAllocations == null) {
+            oldAllocations = new ArrayList<>();
+            if (hunk.lines().stream().anyMatch(l -> l.kind() == DiffLine.Kind.REMOVED)) {
+                List<Token> old = Lexer.lex(SourceText.oldSide(hunk));
+                for (Call c : new CallExtractor(old).calls(model::isAllocator)) {
+                    Allocator a = model.find(c.name()).orElseThrow();
+                    TokenSpan gfp = c.argument(a.gfpArgument());
+                    if (gfp != null) {
+                        Set<String> flags = new java.util.HashSet<>();
+                        for (Token t : gfp.tokens()) {
+                            if (t.isIdentifier()) {
+                                flags.add(flagWord(t.text()));
+                            }
+                        }
+                        oldAllocations.add(new OldAllocation(a, flags));
+                    }
+                }
+            }
+        }
+        return oldAllocations;
+    }
+
+    /** A flag's name without the leading {@code __} of its bit form. */
+    static String flagWord(String name) {
+        return name.startsWith("__") ? name.substring(2) : name;
     }
 
     /** The calls that start after {@code call}, in order (found by binary search). */
@@ -203,6 +248,9 @@ final class HunkScan {
                 if (isLock(t.text())) {
                     locked = true;
                 }
+                if (!function.isEmpty() && t.line() != headerLine) {
+                    callers.computeIfAbsent(t.text(), k -> new java.util.HashSet<>()).add(function);
+                }
             } else if (t.isIdentifier() && i + 1 < tokens.size() && isAssignment(tokens.get(i + 1))
                     && assignmentStart(i)) {
                 assign(i, scope, macros);
@@ -217,7 +265,8 @@ final class HunkScan {
         }
     }
 
-    private boolean startsInColumnZero(int line) {
+    /** True when the line starts with a letter in column 0, as a function definition's header does. */
+    boolean startsInColumnZero(int line) {
         String s = text.text(line);
         return !s.isEmpty() && Character.isLetter(s.charAt(0));
     }

@@ -2,9 +2,11 @@ package org.lorebot.analyzers.rules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.lorebot.analyzers.clang.AssignmentTarget;
 import org.lorebot.analyzers.clang.Call;
 import org.lorebot.analyzers.clang.Token;
 import org.lorebot.analyzers.clang.TokenSpan;
@@ -58,11 +60,16 @@ final class MappingCheck implements Check {
                 }
                 Severity severity = file.in(CodeContext.S390) || file.in(CodeContext.ISA) || file.in(CodeContext.ARCH)
                         || site.mappingFallback() ? Severity.INFO : Severity.WARNING;
+                boolean carried = severity == Severity.WARNING && Report.carriedOver(site, "DMA009");
+                if (carried) {
+                    severity = Severity.INFO;
+                }
                 report.add("DMA009", severity, file.path, lines,
                         site.assignedTo() + " is allocated with " + Flags.spelled(site, GfpFlag.__GFP_DMA)
                                 + " and then mapped with " + mapping.name() + "(): use dma_alloc_noncoherent()",
                         site.mappingFallback() ? "This retries in ZONE_DMA after a mapping failed, a deliberate fallback "
                                 + "for devices with small masks; the DMA API would do the same without the retry."
+                                : carried ? Report.PREDATES
                                 : severity == Severity.INFO
                                 ? "The code lives where ZONE_DMA is a real hardware limit, so this is only a note." : "");
             }
@@ -74,7 +81,9 @@ final class MappingCheck implements Check {
 
     /**
      * The call that maps the buffer a GFP_DMA allocation was assigned to, in the same
-     * function of the same hunk, or null.
+     * function of the same hunk, or null. The buffer is followed through plain copies
+     * ({@code req->buf = p;}) and, when it lives in a structure member, reached by any path
+     * that ends in the same member ({@code chan->iv} mapped as {@code ce->chan[i].iv}).
      */
     static Call mappingOf(AllocationSite site) {
         ZoneEffect effect = site.allocator().dma();
@@ -84,19 +93,76 @@ final class MappingCheck implements Check {
             return null;
         }
         HunkScan hunk = site.hunk();
+        Set<String> names = new HashSet<>();
+        Set<String> members = new HashSet<>();
+        track(site.assignedTo(), names, members);
+        int from = site.call().nameIndex();
+        List<Token> tokens = hunk.tokens;
+        int scanned = from;
         for (Call c : hunk.callsAfter(site.call())) {
-            if (!hunk.sameFunction(c.nameIndex(), site.call().nameIndex())) {
+            if (!hunk.sameFunction(c.nameIndex(), from)) {
                 break; // calls are in order: the function has ended
+            }
+            for (; scanned < c.nameIndex(); scanned++) {
+                copies(tokens, scanned, names, members);
             }
             if (!DMA009_MAPPERS.contains(c.name())) {
                 continue;
             }
             String buffer = buffer(c);
-            if (buffer != null && (buffer.equals(site.assignedTo()) || buffer.equals("(void*)" + site.assignedTo()))) {
+            if (buffer != null && (names.contains(buffer) || members.contains(member(buffer)))) {
                 return c;
             }
         }
         return null;
+    }
+
+    /** Adds a name the buffer is known by, and its member name when it is a structure member. */
+    private static void track(String expression, Set<String> names, Set<String> members) {
+        names.add(expression);
+        String m = member(expression);
+        if (m != null) {
+            members.add(m);
+        }
+    }
+
+    /** {@code x} for {@code a->b.x}, null for a plain name or anything indexed or called at the end. */
+    private static String member(String expression) {
+        int arrow = expression.lastIndexOf("->");
+        int dot = expression.lastIndexOf('.');
+        int at = Math.max(arrow < 0 ? -1 : arrow + 2, dot < 0 ? -1 : dot + 1);
+        if (at <= 0) {
+            return null;
+        }
+        String name = expression.substring(at);
+        return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : null;
+    }
+
+    /** At an {@code lhs = known;} statement starting its right side at {@code i}, adds lhs as an alias. */
+    private static void copies(List<Token> tokens, int i, Set<String> names, Set<String> members) {
+        if (i == 0 || !tokens.get(i - 1).is("=")) {
+            return;
+        }
+        int end = i;
+        while (end < tokens.size() && end < i + 24 && !tokens.get(end).is(";")) {
+            end++;
+        }
+        if (end >= tokens.size() || !tokens.get(end).is(";")) {
+            return;
+        }
+        String rhs = HunkScan.normalize(new TokenSpan(tokens.subList(i, end)).text());
+        if (names.contains(rhs)) {
+            String lhs = AssignmentTarget.of(tokens, i);
+            if (lhs != null) {
+                track(lhs, names, members);
+            }
+        }
+    }
+
+    /** The buffer argument of a mapping or transfer call, as written, or null. */
+    static TokenSpan bufferArgument(Call c) {
+        Integer index = BUFFER_ARGUMENT.get(c.name());
+        return index == null ? null : c.argument(index);
     }
 
     /** The buffer a mapping call maps, casts and virt_to_page() removed, or null. */

@@ -40,9 +40,9 @@ final class PatchScan {
     /** The older stable tree the subject names ({@code 5.15}), or null. */
     final String olderTree;
 
-    PatchScan(List<FileDiff> diffs, AllocatorModel model, Locations locations, String olderTree) {
-        this.model = model;
+    PatchScan(List<FileDiff> diffs, AllocatorModel standard, Locations locations, String olderTree) {
         this.olderTree = olderTree;
+        AllocatorModel model = standard;
         List<FileScan> scans = new ArrayList<>();
         for (FileDiff d : diffs) {
             String p = d.path();
@@ -54,6 +54,16 @@ final class PatchScan {
             }
         }
         this.files = List.copyOf(scans);
+        List<org.lorebot.analyzers.dma.Allocator> wrappers = AllocationWrappers.in(files, standard);
+        if (!wrappers.isEmpty()) {
+            model = standard.with(wrappers);
+            for (FileScan f : files) {
+                for (HunkScan h : f.hunks) {
+                    h.recognise(model);
+                }
+            }
+        }
+        this.model = model;
         for (FileScan f : files) {
             for (HunkScan h : f.hunks) {
                 for (Define d : h.defines()) {
@@ -123,6 +133,21 @@ final class PatchScan {
             dmaBufferMembers = compute.apply(this);
         }
         return dmaBufferMembers;
+    }
+
+    private Map<String, Set<String>> callers;
+
+    /** The functions the patch shows calling {@code function}; empty when it shows none. */
+    Set<String> callersOf(String function) {
+        if (callers == null) {
+            callers = new HashMap<>();
+            for (FileScan f : files) {
+                for (HunkScan h : f.hunks) {
+                    h.callers.forEach((callee, from) -> callers.computeIfAbsent(callee, k -> new HashSet<>()).addAll(from));
+                }
+            }
+        }
+        return callers.getOrDefault(function, Set.of());
     }
 
     boolean setsDmaMask() {

@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lorebot.analyzers.clang.Call;
 import org.lorebot.analyzers.dma.Allocator;
 import org.lorebot.analyzers.dma.CodeContext;
 import org.lorebot.analyzers.dma.ZoneEffect;
@@ -16,7 +15,9 @@ import org.lorebot.analyzers.gfp.GfpFlag;
  * Zone modifiers judged against the allocator model: DMA001, DMA003, DMA005-DMA008, DMA010,
  * DMA013, DMA014 from each API's zone effects, plus the mask-wide DMA002 (only zone bits)
  * and DMA012 (two zone bits). Code that implements the allocators, and zone choices
- * guarded by {@code CONFIG_ZONE_DMA*}, are left alone.
+ * guarded by {@code CONFIG_ZONE_DMA*}, are left alone. Every rule that applies is reported:
+ * a zone-only mask on a coherent allocator is DMA002 and DMA001, a mapped GFP_DMA kmalloc
+ * DMA008 here and DMA009 in {@link MappingCheck}.
  */
 final class ZoneModifierCheck implements Check {
     private static final long ZONE_ONLY_ALLOWED = GfpFlag.ZONE_BITS
@@ -67,7 +68,6 @@ final class ZoneModifierCheck implements Check {
                 effects.computeIfAbsent(a.effectOf(flag), k -> new ArrayList<>()).add(flag);
             }
         }
-        Call mapping = MappingCheck.mappingOf(site);
         for (Map.Entry<ZoneEffect, List<GfpFlag>> e : effects.entrySet()) {
             String flags = names(site, e.getValue());
             String via = "";
@@ -75,7 +75,8 @@ final class ZoneModifierCheck implements Check {
                     || e.getValue().stream().allMatch(f -> Flags.conditional(site, f));
             switch (e.getKey()) {
                 case REDUNDANT -> {
-                    if (!zoneOnly && !arch) {
+                    // with a zone-only mask too: DMA002 asks for a context mask, DMA001 to drop the zone
+                    if (!arch) {
                         report.at(site, "DMA001", Severity.WARNING, file.path,
                                 flags + via + " passed to " + call + " is stripped and has no effect",
                                 a.family().equals("coherent-managed")
@@ -95,17 +96,9 @@ final class ZoneModifierCheck implements Check {
                 case SLAB_BUG -> report.at(site, "DMA007", Severity.ERROR, file.path,
                         call + " with " + flags + via + ": kmalloc has no such caches, the bits are stripped with a warning",
                         "", null, a.citations());
-                case DMA_KMALLOC -> {
-                    if (mapping == null) {
-                        dmaKmalloc(file, site, flags + via, conditional, report);
-                    }
-                }
+                case DMA_KMALLOC -> dmaKmalloc(file, site, flags + via, conditional, report);
                 case CACHE_PROPERTY -> cacheProperty(patch, file, site, flags + via, report);
-                case ARCH_ZONE -> {
-                    if (mapping == null) {
-                        archZone(file, site, flags + via, conditional, report);
-                    }
-                }
+                case ARCH_ZONE -> archZone(file, site, flags + via, conditional, report);
                 case STRIPPED_VIRT -> {
                     if (!arch) {
                         report.at(site, "DMA013", Severity.WARNING, file.path,
@@ -156,7 +149,7 @@ final class ZoneModifierCheck implements Check {
     }
 
     private static void cacheProperty(PatchScan patch, FileScan file, AllocationSite site, String flags, Report report) {
-        String cache = site.call().argument(0) == null ? null
+        String cache = site.call().argument(0) == null || site.allocator().wraps() != null ? null
                 : PatchScan.lastName(HunkScan.normalize(site.call().argument(0).text()));
         if (cache != null && patch.dmaCaches.contains(cache)) {
             return; // the cache is created with SLAB_CACHE_DMA: the flag is merely redundant

@@ -223,10 +223,10 @@ class DmaCheckerTest {
     }
 
     @Test
-    void zoneOnlyMaskToAllocatorIsDma002() {
-        List<Finding> f = check("drivers/foo/foo.c", "+\tbuf = dma_alloc_coherent(dev, 8, &dma, GFP_DMA);");
-        assertEquals(List.of("DMA002"), ids(f), "DMA002 says it all; DMA001 would repeat it");
-        assertEquals(Severity.ERROR, f.get(0).severity());
+    void zoneOnlyMaskToKmallocIsDma002ThenDma008() {
+        List<Finding> f = check("drivers/foo/foo.c", "+\tbuf = kmalloc(8, GFP_DMA);");
+        assertEquals(List.of("DMA002", "DMA008"), ids(f), "the model: add the context mask, then apply DMA008");
+        assertEquals(Severity.ERROR, f.stream().filter(x -> x.ruleId().equals("DMA002")).findFirst().orElseThrow().severity());
     }
 
     @Test
@@ -296,13 +296,13 @@ class DmaCheckerTest {
     }
 
     @Test
-    void kmallocGfpDmaThenMappedIsDma009NotDma008() {
+    void kmallocGfpDmaThenMappedIsDma009AndDma008() {
         List<Finding> f = checkIn("drivers/foo/foo.c", "static int foo_probe(struct platform_device *pdev)",
                 "+\tpriv->buf = kmalloc(SZ, GFP_KERNEL | GFP_DMA);",
                 "+\tif (!priv->buf)",
                 "+\t\treturn -ENOMEM;",
                 "+\tpriv->dma = dma_map_single(dev, priv->buf, SZ, DMA_TO_DEVICE);");
-        assertEquals(List.of("DMA009"), ids(f));
+        assertEquals(List.of("DMA008", "DMA009"), ids(f));
         Finding d9 = f.stream().filter(x -> x.ruleId().equals("DMA009")).findFirst().orElseThrow();
         assertEquals(2, d9.lines().size(), "the allocation and the mapping are quoted");
     }

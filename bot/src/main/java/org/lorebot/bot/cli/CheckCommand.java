@@ -73,8 +73,13 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Mail, format-patch or mbox files; '-' reads standard input.")
     List<String> files;
 
-    /** One message of an input, with what the check found in it. */
-    private record Checked(String input, String messageId, String subject, List<Finding> findings) { }
+    /**
+     * One message of an input, with what the check found in it. {@code bodyOffset} is the number
+     * of lines before the body (headers and the blank line), {@code lines} the message's length,
+     * both as checkpatch counts them for its {@code #N} markers and closing line.
+     */
+    private record Checked(String input, String messageId, String subject, List<Finding> findings,
+                           int bodyOffset, int lines) { }
 
     @Override
     public Integer call() throws IOException {
@@ -99,10 +104,12 @@ public final class CheckCommand implements Callable<Integer> {
                 continue;
             }
             messagesPerInput.put(file, messages.size());
+            // a lone message of an mbox (a format-patch file) is counted from its file's first line
+            int fromLine = messages.size() == 1 && mboxInputs.contains(file) ? 1 : 0;
             int index = 0;
             for (byte[] raw : messages) {
                 index++;
-                Checked checked = check(parser, file, index, raw, threshold, ignored, err);
+                Checked checked = check(parser, file, index, raw, fromLine, threshold, ignored, err);
                 if (checked != null) {
                     results.add(checked);
                 }
@@ -111,8 +118,8 @@ public final class CheckCommand implements Callable<Integer> {
         boolean several = files.size() > 1 || messagesPerInput.values().stream().anyMatch(n -> n > 1);
         if (json) {
             printJson(results);
-        } else {
-            printText(results, several);
+        } else if (!messagesPerInput.isEmpty()) {
+            printText(results, several); // an input that could not be read has no total
         }
         if (unreadable) {
             return Lorebot.EXIT_USAGE;
@@ -142,6 +149,9 @@ public final class CheckCommand implements Callable<Integer> {
         return ids;
     }
 
+    /** Inputs read as mboxes (every message's "From " line taken off). */
+    private final Set<String> mboxInputs = new java.util.HashSet<>();
+
     /** The raw messages of one input: one for a mail, every message of an mbox. */
     private List<byte[]> messages(String file) throws IOException {
         Path path;
@@ -164,6 +174,7 @@ public final class CheckCommand implements Callable<Integer> {
                 return List.of(all);
             }
         }
+        mboxInputs.add(file);
         try {
             return mbox(path);
         } finally {
@@ -205,13 +216,29 @@ public final class CheckCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Parses and checks one message; a message that cannot be parsed is reported and skipped. */
-    private static Checked check(MailParser parser, String input, int index, byte[] raw, Severity threshold,
-                                 Set<String> ignored, PrintWriter err) {
+    /**
+     * One message as {@code check} reads it: its ids, its patch, and how many lines come before
+     * the body (0 for a bare diff, which has no headers).
+     */
+    record Read(String messageId, String subject, Patch patch, int bodyOffset) { }
+
+    /**
+     * Reads the patch out of one message: a mail through the mail layer (MIME decoded), a bare
+     * diff as it is. A mail without a Message-ID (a git format-patch file) is read all the same.
+     */
+    static Read read(MailParser parser, byte[] raw) throws MalformedMailException {
+        if (raw.length >= 5 && new String(raw, 0, 5, StandardCharsets.ISO_8859_1).equals("From ")) {
+            // one message with its mbox "From " line, as git format-patch writes it
+            int lf = 0;
+            while (lf < raw.length && raw[lf] != '\n') {
+                lf++;
+            }
+            Read rest = read(parser, java.util.Arrays.copyOfRange(raw, Math.min(lf + 1, raw.length), raw.length));
+            return new Read(rest.messageId(), rest.subject(), rest.patch(), rest.bodyOffset() + 1);
+        }
         if (!looksLikeMail(raw)) {
             // plain `git diff` or `diff -u` output: no headers, the whole text is the patch
-            String text = new String(raw, StandardCharsets.UTF_8);
-            return new Checked(input, null, "", kept(PatchParser.parse("", text), threshold, ignored));
+            return new Read(null, "", PatchParser.parse("", new String(raw, StandardCharsets.UTF_8)), 0);
         }
         MailMessage mail;
         String messageId;
@@ -224,12 +251,25 @@ public final class CheckCommand implements Callable<Integer> {
                 mail = parser.parse(withPlaceholderId(raw));
                 messageId = null;
             } catch (MalformedMailException again) {
-                err.println("lorebot: check: " + input + ": message " + index + " skipped: " + e.getMessage());
-                return null;
+                throw e;
             }
         }
-        Patch patch = PatchParser.parse(mail.subject(), mail.body());
-        return new Checked(input, messageId, mail.subject(), kept(patch, threshold, ignored));
+        return new Read(messageId, mail.subject(), PatchParser.parse(mail.subject(), mail.body()),
+                lineCount(raw, 0, headerEnd(raw)));
+    }
+
+    /** Parses and checks one message; a message that cannot be parsed is reported and skipped. */
+    private static Checked check(MailParser parser, String input, int index, byte[] raw, int fromLine,
+                                 Severity threshold, Set<String> ignored, PrintWriter err) {
+        Read read;
+        try {
+            read = read(parser, raw);
+        } catch (MalformedMailException e) {
+            err.println("lorebot: check: " + input + ": message " + index + " skipped: " + e.getMessage());
+            return null;
+        }
+        return new Checked(input, read.messageId(), read.subject(), kept(read.patch(), threshold, ignored),
+                fromLine + read.bodyOffset(), fromLine + lineCount(raw, 0, raw.length));
     }
 
     private static List<Finding> kept(Patch patch, Severity threshold, Set<String> ignored) {
@@ -263,6 +303,28 @@ public final class CheckCommand implements Callable<Integer> {
         return false;
     }
 
+    /** The offset just past the blank line that ends a mail's header (the whole mail when none). */
+    private static int headerEnd(byte[] raw) {
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '\n' && (i + 1 < raw.length && raw[i + 1] == '\n'
+                    || i + 2 < raw.length && raw[i + 1] == '\r' && raw[i + 2] == '\n')) {
+                return raw[i + 1] == '\n' ? i + 2 : i + 3;
+            }
+        }
+        return raw.length;
+    }
+
+    /** Lines in raw[from, to): LF-terminated ones, plus an unterminated last one. */
+    private static int lineCount(byte[] raw, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (raw[i] == '\n') {
+                n++;
+            }
+        }
+        return to > from && raw[to - 1] != '\n' ? n + 1 : n;
+    }
+
     private static byte[] withPlaceholderId(byte[] raw) {
         byte[] header = "Message-ID: <lorebot-check@localhost>\n".getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[header.length + raw.length];
@@ -271,10 +333,17 @@ public final class CheckCommand implements Callable<Integer> {
         return out;
     }
 
+    /**
+     * checkpatch's layout: per finding a heading, the {@code #N: FILE: path:line:} marker (N is
+     * the line in the message as read), the quoted lines and the fix; then checkpatch's closing
+     * line, where info findings are its "checks".
+     */
     private void printText(List<Checked> results, boolean several) {
         PrintWriter out = spec.commandLine().getOut();
         int[] counts = new int[Severity.values().length];
+        int linesChecked = 0;
         for (Checked c : results) {
+            linesChecked += c.lines;
             if (c.findings.isEmpty()) {
                 continue;
             }
@@ -286,6 +355,10 @@ public final class CheckCommand implements Callable<Integer> {
                 counts[f.severity().ordinal()]++;
                 out.println(prefix + f.path() + ":" + f.line() + ": " + f.severity().word() + ": "
                         + f.ruleId() + ": " + f.message());
+                int patchLine = patchLine(f);
+                if (patchLine > 0) {
+                    out.println("#" + (c.bodyOffset + patchLine) + ": FILE: " + f.path() + ":" + f.line() + ":");
+                }
                 for (DiffLine l : f.lines()) {
                     out.println(l.asDiff());
                 }
@@ -293,14 +366,25 @@ public final class CheckCommand implements Callable<Integer> {
                 out.println();
             }
         }
-        out.println("total: " + plural(counts[Severity.ERROR.ordinal()], "error") + ", "
-                + plural(counts[Severity.WARNING.ordinal()], "warning") + ", "
-                + counts[Severity.INFO.ordinal()] + " info");
+        // Always plural, as checkpatch prints it: CI scripts match this line with a regex.
+        out.println("total: " + counts[Severity.ERROR.ordinal()] + " errors, "
+                + counts[Severity.WARNING.ordinal()] + " warnings, "
+                + counts[Severity.INFO.ordinal()] + " checks, " + linesChecked + " lines checked");
         out.flush();
     }
 
-    private static String plural(int n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
+    /** The patch line of the finding's own line (the one its FILE:LINE names), else of its first quoted line. */
+    private static int patchLine(Finding f) {
+        int first = 0;
+        for (DiffLine l : f.lines()) {
+            if (l.patchLine() > 0 && l.newLine() == f.line()) {
+                return l.patchLine();
+            }
+            if (first == 0) {
+                first = l.patchLine();
+            }
+        }
+        return first;
     }
 
     private void printJson(List<Checked> results) throws IOException {

@@ -1,9 +1,12 @@
 package org.lorebot.bot.cli;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.lorebot.bot.fetch.FetchPolicy;
+import org.lorebot.bot.lock.DataDirectoryLock;
 import org.lorebot.config.InboxConfig;
 import org.lorebot.config.LorebotConfig;
 
@@ -34,20 +37,33 @@ public final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LorebotConfig config = options.load();
+        try (DataDirectoryLock lock = DataDirectoryLock.acquire(config.core().data())) {
+            return fetch(config);
+        }
+    }
+
+    private int fetch(LorebotConfig config) throws IOException {
         List<InboxConfig> inboxes = new ArrayList<>();
         if (lists.isEmpty()) {
-            inboxes.addAll(config.inboxes().stream().filter(InboxConfig::fetchable).toList());
+            inboxes.addAll(config.inboxes().stream().filter(FetchPolicy::fetches).toList());
             if (inboxes.isEmpty()) {
-                throw new InputException("nothing to fetch: no [inbox \"NAME\"] with a url in "
-                        + IngestCommand.describe(config));
+                throw new InputException("nothing to fetch: no [inbox \"NAME\"] in " + IngestCommand.describe(config)
+                        + " is a mirror (a url and no archive of its own at its path, or fetch = true)");
             }
         } else {
             for (String name : lists) {
                 InboxConfig inbox = config.inbox(name).orElseThrow(() -> new InputException(
                         "no inbox '" + name + "' in " + IngestCommand.describe(config)));
-                if (!inbox.fetchable()) {
+                if (inbox.url() == null) {
                     throw new InputException("inbox '" + name + "' has no url to fetch from (set inbox."
                             + name + ".url)");
+                }
+                if (!inbox.fetchable()) {
+                    throw new InputException("inbox '" + name + "' is not fetched (inbox." + name + ".fetch = false)");
+                }
+                if (!FetchPolicy.fetches(inbox)) {
+                    throw new InputException("inbox '" + name + "' is a local archive, not a mirror: " + inbox.path()
+                            + " was not cloned by lorebot (set inbox." + name + ".fetch = true to fetch into it)");
                 }
                 inboxes.add(inbox);
             }

@@ -1,11 +1,13 @@
 package org.lorebot.bot.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.lorebot.bot.lock.DataDirectoryLock;
 import org.lorebot.config.InboxConfig;
 import org.lorebot.config.LorebotConfig;
 import org.lorebot.index.MailIndex;
@@ -48,6 +50,12 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LorebotConfig config = options.load();
+        try (DataDirectoryLock lock = DataDirectoryLock.acquire(config.core().data())) {
+            return ingest(config);
+        }
+    }
+
+    private int ingest(LorebotConfig config) throws IOException {
         List<Job> jobs = sources.isEmpty() ? configured(config) : given();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

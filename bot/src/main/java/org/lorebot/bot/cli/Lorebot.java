@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.lorebot.bot.lock.DataDirectoryInUseException;
 import org.lorebot.config.ConfigException;
 
 import picocli.CommandLine;
@@ -113,7 +114,8 @@ public final class Lorebot implements Runnable {
      */
     private static int failed(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        if (ex instanceof InputException || ex instanceof ConfigException) {
+        if (ex instanceof InputException || ex instanceof ConfigException
+                || ex instanceof DataDirectoryInUseException) {
             err.println("lorebot: " + ex.getMessage());
         } else if (ex instanceof IOException) {
             err.println("lorebot: " + cmd.getCommandName() + ": " + ex.getMessage());

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.lorebot.bot.daemon.InboxReport;
+import org.lorebot.bot.fetch.FetchPolicy;
 import org.lorebot.bot.daemon.PassReport;
 import org.lorebot.bot.daemon.ReviewDaemon;
 import org.lorebot.bot.state.DispatchReport;
@@ -123,7 +124,7 @@ final class ReviewService implements AutoCloseable {
             if (stopRequested()) {
                 break;
             }
-            if (inbox.fetchable() && !updater.fetch(inbox, verbose)) {
+            if (FetchPolicy.fetches(inbox) && !updater.fetch(inbox, verbose)) {
                 failed++;
                 continue;
             }

@@ -13,6 +13,7 @@ import org.lorebot.bot.digest.DigestServices;
 import org.lorebot.bot.subscription.UnsubscribePages;
 import org.lorebot.bot.web.ListenAddress;
 import org.lorebot.bot.web.WebServer;
+import org.lorebot.bot.lock.DataDirectoryLock;
 import org.lorebot.config.LorebotConfig;
 
 import picocli.CommandLine.Command;
@@ -66,10 +67,13 @@ public final class RunCommand implements Callable<Integer> {
         if (options.configFile() == null) {
             Path data = options.data != null ? options.data : Path.of("lorebot-data");
             String shown = options.data != null ? options.data.toString() : "./lorebot-data";
-            return new SampleDemo(out, err).run(data, shown, clock);
+            try (DataDirectoryLock lock = DataDirectoryLock.acquire(data)) {
+                return new SampleDemo(out, err).run(data, shown, clock);
+            }
         }
         LorebotConfig config = options.load();
-        try (ReviewService service = ReviewService.open(config, clock, System.getenv(), out, err)) {
+        try (DataDirectoryLock lock = DataDirectoryLock.acquire(config.core().data());
+             ReviewService service = ReviewService.open(config, clock, System.getenv(), out, err)) {
             if (once) {
                 return service.runOnce();
             }

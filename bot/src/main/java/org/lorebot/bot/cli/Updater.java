@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 
+import org.lorebot.bot.fetch.FetchPolicy;
 import org.lorebot.config.InboxConfig;
 import org.lorebot.config.LorebotConfig;
 import org.lorebot.index.MailIndex;
@@ -35,7 +36,7 @@ final class Updater {
         Ingestion ingestion = new Ingestion(out, err);
         try (MailIndex index = MailIndex.open(config.core().data())) {
             for (InboxConfig inbox : inboxes) {
-                if (inbox.fetchable() && !fetch(inbox)) {
+                if (FetchPolicy.fetches(inbox) && !fetch(inbox)) {
                     failed++;
                     continue;
                 }

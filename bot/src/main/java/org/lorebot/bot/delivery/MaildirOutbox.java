@@ -12,8 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -28,9 +34,13 @@ public final class MaildirOutbox implements MailDelivery {
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
+    private static final List<String> SEEN = List.of("new", "cur");
+
     private final Path root;
     private final Clock clock;
     private final String host;
+    private List<FileTime> scannedAt = List.of();
+    private Set<String> knownIds = new HashSet<>();
 
     /** Opens (creating when missing) the Maildir at {@code root}. */
     public MaildirOutbox(Path root, Clock clock) {
@@ -71,6 +81,7 @@ public final class MaildirOutbox implements MailDelivery {
                 ch.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            remember(mail.messageId());
             return target;
         } catch (IOException e) {
             try {
@@ -84,40 +95,68 @@ public final class MaildirOutbox implements MailDelivery {
     }
 
     /**
-     * Whether a mail with this Message-ID already sits in {@code new/} or {@code cur/}: the dry
-     * run's answer to "did this reach its destination?" after an interrupted delivery.
+     * Whether a mail with this Message-ID already sits in {@code new/} or {@code cur/}: the
+     * record that a mail left, asked before every delivery.
      */
     public boolean contains(String messageId) {
         return delivered(messageId);
     }
 
     @Override
-    public boolean delivered(String messageId) {
-        String wanted = "<" + messageId + ">";
-        for (String dir : new String[] {"new", "cur"}) {
-            try (Stream<Path> files = Files.list(root.resolve(dir))) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    if (wanted.equalsIgnoreCase(headerMessageId(f))) {
-                        return true;
+    public synchronized boolean delivered(String messageId) {
+        return messageIds().contains("<" + messageId.toLowerCase(Locale.ROOT) + ">");
+    }
+
+    // A write in the same tick of the directory's clock as the last scan leaves its time alone.
+    private synchronized void remember(String messageId) {
+        knownIds.add("<" + messageId.toLowerCase(Locale.ROOT) + ">");
+    }
+
+    // Asked before every delivery, so the Message-IDs are read once and read again only when a
+    // file came or went (the directories' modification times change).
+    private Set<String> messageIds() {
+        try {
+            List<FileTime> stamps = new ArrayList<>();
+            for (String dir : SEEN) {
+                stamps.add(Files.getLastModifiedTime(root.resolve(dir)));
+            }
+            if (!stamps.equals(scannedAt)) {
+                Set<String> ids = new HashSet<>();
+                for (String dir : SEEN) {
+                    try (Stream<Path> files = Files.list(root.resolve(dir))) {
+                        for (Path f : (Iterable<Path>) files::iterator) {
+                            ids.add(headerMessageId(f).toLowerCase(Locale.ROOT));
+                        }
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list outbox " + root.resolve(dir) + ": " + e.getMessage(), e);
+                knownIds = ids;
+                scannedAt = stamps;
             }
+            return knownIds;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list outbox " + root + ": " + e.getMessage(), e);
         }
-        return false;
     }
 
     private static String headerMessageId(Path file) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            String field = null;
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                boolean continued = line.startsWith(" ") || line.startsWith("\t");
+                if (field != null && continued) {
+                    field += line.strip(); // a folded Message-ID
+                    continue;
+                }
+                if (field != null) {
+                    break;
+                }
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).equalsIgnoreCase("Message-ID")) {
-                    return line.substring(colon + 1).strip();
+                    field = line.substring(colon + 1).strip();
                 }
             }
+            return field == null ? "" : field;
         }
-        return "";
     }
 
     private String uniqueName() {

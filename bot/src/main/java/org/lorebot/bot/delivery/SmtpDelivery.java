@@ -10,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -49,6 +50,9 @@ public final class SmtpDelivery implements MailDelivery {
         props.setProperty(p + "timeout", millis);
         props.setProperty(p + "writetimeout", millis);
         props.setProperty(p + "sendpartial", "true");
+        // Once the server has answered 250 to the end of DATA the mail is sent; waiting for the
+        // answer to QUIT could only turn a sent mail into a reported failure.
+        props.setProperty(p + "quitwait", "false");
         switch (s.security()) {
             case STARTTLS -> {
                 props.setProperty(p + "starttls.enable", "true");
@@ -70,10 +74,10 @@ public final class SmtpDelivery implements MailDelivery {
 
     @Override
     public void deliver(RenderedMail mail) throws DeliveryException {
-        MimeMessage message;
+        WatchedMessage message;
         Address[] recipients;
         try {
-            message = new MimeMessage(session, new ByteArrayInputStream(mail.bytes()));
+            message = new WatchedMessage(session, mail.bytes());
             recipients = new Address[mail.recipients().size()];
             for (int i = 0; i < recipients.length; i++) {
                 recipients[i] = new InternetAddress(mail.recipients().get(i), true);
@@ -81,7 +85,13 @@ public final class SmtpDelivery implements MailDelivery {
         } catch (MessagingException e) {
             throw new DeliveryException("mail " + mail.messageId() + " is not valid: " + e.getMessage(), false, e);
         }
-        try (Transport transport = session.getTransport(protocol(settings.security()))) {
+        Transport transport;
+        try {
+            transport = session.getTransport(protocol(settings.security()));
+        } catch (MessagingException e) {
+            throw new DeliveryException("no SMTP transport: " + server(e), false, null);
+        }
+        try {
             if (settings.user().isPresent()) {
                 transport.connect(settings.host(), settings.port(), settings.user().get(),
                         settings.password().orElseThrow().reveal());
@@ -89,7 +99,7 @@ public final class SmtpDelivery implements MailDelivery {
                 transport.connect();
             }
             // sendMessage, unlike Transport.send, does not call saveChanges(): the bytes and the
-            // Message-ID go out exactly as rendered.
+            // Message-ID go out exactly as rendered. It returns once the server said 250 to DATA.
             transport.sendMessage(message, recipients);
         } catch (AuthenticationFailedException e) {
             throw new DeliveryException("SMTP login as " + settings.user().orElse("?") + " at "
@@ -106,8 +116,49 @@ public final class SmtpDelivery implements MailDelivery {
             throw new DeliveryException("SMTP server " + where() + " refused " + mail.messageId()
                     + ": " + server(e), isTransient(e), null);
         } catch (MessagingException e) {
+            if (message.written()) {
+                // The whole mail went out and the server's verdict was lost: it may hold the mail.
+                throw DeliveryException.uncertain("the connection to " + where() + " broke after "
+                        + mail.messageId() + " was transmitted, before the server answered: " + describe(e));
+            }
             throw new DeliveryException("cannot send " + mail.messageId() + " through " + where()
                     + ": " + describe(e), true, null);
+        } finally {
+            closeQuietly(transport, mail.messageId());
+        }
+    }
+
+    /** QUIT and the socket's end change nothing about a mail the server has accepted. */
+    private void closeQuietly(Transport transport, String messageId) {
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            LOG.debug("closing the connection to {} after {}: {}", where(), messageId, describe(e));
+        }
+    }
+
+    /**
+     * The mail as Jakarta Mail sends it, noting when its last byte was handed to the connection:
+     * a failure after that point leaves the outcome unknown, one before it means not sent.
+     */
+    private static final class WatchedMessage extends MimeMessage {
+
+        private boolean written;
+
+        WatchedMessage(Session session, byte[] raw) throws MessagingException {
+            super(session, new ByteArrayInputStream(raw));
+        }
+
+        @Override
+        public void writeTo(OutputStream os, String[] ignoreList) throws IOException, MessagingException {
+            written = false;
+            super.writeTo(os, ignoreList);
+            os.flush();
+            written = true;
+        }
+
+        boolean written() {
+            return written;
         }
     }
 

@@ -13,17 +13,21 @@ import org.lorebot.bot.subscription.Preferences;
  * @param end         its end (inclusive)
  * @param preferences the subscriber's preferences
  * @param findings    new findings in their area
+ * @param fixed       findings of the previous period that a later version fixed
+ * @param activity    what happened to series in their area, old ones included
  * @param series      new series and versions in their area
  * @param threads     threads matching their saved searches
  * @param counts      the totals
  */
 public record Digest(String address, Instant start, Instant end, Preferences preferences,
-                     List<FindingItem> findings, List<SeriesItem> series, List<ThreadItem> threads,
-                     DigestCounts counts) {
+                     List<ActivityItem> activity, List<FindingItem> findings, List<FixedItem> fixed,
+                     List<SeriesItem> series, List<ThreadItem> threads, DigestCounts counts) {
     public Digest {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(preferences, "preferences");
+        activity = List.copyOf(activity);
         findings = List.copyOf(findings);
+        fixed = List.copyOf(fixed);
         series = List.copyOf(series);
         threads = List.copyOf(threads);
         Objects.requireNonNull(counts, "counts");
@@ -31,11 +35,11 @@ public record Digest(String address, Instant start, Instant end, Preferences pre
 
     /** Nothing new: no digest is sent. */
     public boolean isEmpty() {
-        return findings.isEmpty() && series.isEmpty() && threads.isEmpty();
+        return activity.isEmpty() && findings.isEmpty() && fixed.isEmpty() && series.isEmpty() && threads.isEmpty();
     }
 
     /** How many items it lists. */
     public int items() {
-        return findings.size() + series.size() + threads.size();
+        return activity.size() + findings.size() + fixed.size() + series.size() + threads.size();
     }
 }

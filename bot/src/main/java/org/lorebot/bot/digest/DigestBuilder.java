@@ -18,8 +18,9 @@ import org.lorebot.bot.series.VersionLinker;
 import org.lorebot.bot.state.SeriesVersion;
 
 /**
- * Puts one subscriber's digest together from the period's messages: findings and series in
- * their area, threads matching their saved searches, and the counts.
+ * Puts one subscriber's digest together from the period's messages: what happened to the series
+ * in their area, findings (new ones, and the previous period's that a later version fixed), new
+ * series, threads matching their saved searches, and the counts.
  */
 final class DigestBuilder {
 
@@ -27,6 +28,7 @@ final class DigestBuilder {
     // Shared by the threads building digests in parallel; keyed by window, then series or search.
     private final Map<Window, Map<String, SeriesItem>> items = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<Window, Map<String, List<ThreadItem>>> threads = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Window, Map<String, List<ActivityItem>>> activity = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** @param history the known versions of a series, by series key */
     DigestBuilder(Function<String, List<SeriesVersion>> history) {
@@ -34,14 +36,23 @@ final class DigestBuilder {
     }
 
     /**
-     * @param matches for each saved search, the Message-IDs it matches (at least those of the window)
+     * @param previous the period before, for the findings a later version fixed; null when unknown
+     * @param matches  for each saved search, the Message-IDs it matches (at least those of the window)
      */
-    Digest build(String address, Interest interest, Window window, Map<String, Set<String>> matches) {
+    Digest build(String address, Interest interest, Window window, Window previous,
+                 Map<String, Set<String>> matches) {
         int messages = window.messagesOn(interest.preferences().lists());
         int patches = 0;
         List<FindingItem> findings = new ArrayList<>();
         List<SeriesItem> series = new ArrayList<>();
+        List<ActivityItem> active = List.of();
+        List<FixedItem> fixed = List.of();
         if (interest.hasArea()) {
+            active = activity.computeIfAbsent(window, w -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(interest.areaKey(), k -> ActivityFinder.find(interest, window, history));
+            if (previous != null) {
+                fixed = FixFinder.find(interest, previous, window, interest.preferences().minSeverity());
+            }
             Window.Area area = window.area(interest);
             for (MessageFacts m : area.patches()) {
                 if (!m.files().isEmpty()) {
@@ -63,8 +74,9 @@ final class DigestBuilder {
             }
         }
         List<ThreadItem> threads = threads(interest, window, matches);
-        return new Digest(address, window.start(), window.end(), interest.preferences(), findings, series,
-                threads, new DigestCounts(messages, patches, series.size(), findings.size(), threads.size()));
+        return new Digest(address, window.start(), window.end(), interest.preferences(), active, findings, fixed,
+                series, threads, new DigestCounts(messages, patches, series.size(), active.size(), findings.size(),
+                threads.size()));
     }
 
     private SeriesItem item(Series s, Window window) {

@@ -48,17 +48,29 @@ public final class DigestMail {
         }
     }
 
+    /**
+     * The digest as its subscriber would read it, subject first, with {@code token} standing
+     * for the unsubscribe token: what {@code lorebot digest --preview} prints.
+     */
+    public String preview(Digest digest, String token) {
+        return "Subject: " + text.subject(digest) + "\n\n" + text.body(digest, unsubscribeLine(token));
+    }
+
+    private String unsubscribeLine(String token) {
+        return webUrl != null
+                ? "To unsubscribe, open " + webUrl + "/unsubscribe/" + token
+                        + " or reply with \"unsubscribe\" in the subject."
+                : "To unsubscribe, reply with \"unsubscribe\" in the subject.";
+    }
+
     /** The digest as mail, with {@code token} in its unsubscribe links. */
     public RenderedMail render(Digest digest, String token, Instant now) {
         String unsubscribeUrl = webUrl == null ? null : webUrl + "/unsubscribe/" + token;
         String mailto = "mailto:" + bot.address().address() + "?subject="
                 + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20");
-        String line = unsubscribeUrl != null
-                ? "To unsubscribe, open " + unsubscribeUrl + " or reply with \"unsubscribe\" in the subject."
-                : "To unsubscribe, reply with \"unsubscribe\" in the subject.";
         OutgoingMail mail = new OutgoingMail(messageId(digest.address(), digest.end()), bot.address(),
                 List.of(new Address("", digest.address())), List.of(), text.subject(digest), null, List.of(),
-                now, bot.mailer(), text.body(digest, line));
+                now, bot.mailer(), text.body(digest, unsubscribeLine(token)));
         RenderedMail rendered = renderer.render(mail);
         StringBuilder headers = new StringBuilder();
         header(headers, "List-Unsubscribe", unsubscribeUrl != null

@@ -1,29 +1,18 @@
 package org.lorebot.bot.digest;
 
-import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.lorebot.bot.delivery.RenderedMail;
-import org.lorebot.bot.maintainers.MaintainersEntry;
 import org.lorebot.bot.maintainers.MaintainersFile;
-import org.lorebot.bot.series.PatchMail;
-import org.lorebot.bot.series.Series;
-import org.lorebot.bot.series.VersionLinker;
-import org.lorebot.bot.state.Arrival;
 import org.lorebot.bot.state.DigestPeriod;
 import org.lorebot.bot.state.OutboxDispatcher;
-import org.lorebot.bot.state.SeriesVersion;
 import org.lorebot.bot.state.StateStore;
 import org.lorebot.bot.state.Subscription;
 import org.lorebot.bot.subscription.ConfiguredSubscribers;
@@ -31,8 +20,6 @@ import org.lorebot.bot.subscription.Preferences;
 import org.lorebot.bot.subscription.SubscriptionManager;
 import org.lorebot.config.SubscriberConfig;
 import org.lorebot.index.MailIndex;
-import org.lorebot.index.query.QuerySyntaxException;
-import org.lorebot.index.search.SearchHit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class DigestRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DigestRunner.class);
-    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-            .withZone(ZoneOffset.UTC);
 
     /** Digests recorded per transaction: each commit syncs the state file to disk. */
     private static final int BATCH = 100;
@@ -111,7 +96,7 @@ public final class DigestRunner {
         int empty = 0;
         int failed = 0;
         if (!due.isEmpty()) {
-            Material material = material(due);
+            DigestMaterial material = material(due);
             DigestBuilder builder = new DigestBuilder(material::history);
             // Building and rendering are independent per subscriber: spread over the cores.
             List<Built> built = due.parallelStream().map(d -> build(d, builder, material, now)).toList();
@@ -135,10 +120,11 @@ public final class DigestRunner {
                 dispatcher == null ? Optional.empty() : Optional.of(dispatcher.dispatch(now)));
     }
 
-    private Built build(Due d, DigestBuilder builder, Material material, Instant now) {
+    private Built build(Due d, DigestBuilder builder, DigestMaterial material, Instant now) {
         try {
-            Interest interest = new Interest(d.preferences, entry(d.preferences));
-            Digest digest = builder.build(d.address, interest, material.window(d.start, d.end), material.matches);
+            Interest interest = Interest.of(d.preferences, maintainers);
+            Digest digest = builder.build(d.address, interest, material.window(d.start, d.end),
+                    material.window(DigestMaterial.previousStart(d.start, d.end), d.start), material.matches());
             if (digest.isEmpty()) {
                 return new Built(Optional.of(Map.entry(
                         new DigestPeriod(d.address, d.start, d.end, Optional.empty(), 0, now), Optional.empty())));
@@ -157,86 +143,28 @@ public final class DigestRunner {
     private record Built(Optional<Map.Entry<DigestPeriod, Optional<RenderedMail>>> record) {
     }
 
-    private Optional<MaintainersEntry> entry(Preferences p) {
-        if (p.maintainersEntry().isEmpty()) {
-            return Optional.empty();
-        }
-        MaintainersFile file = maintainers.get().orElseThrow(() -> new IllegalStateException(
-                "maintainers-entry '" + p.maintainersEntry() + "' but no [digest] maintainers-file"));
-        return Optional.of(file.entry(p.maintainersEntry()).orElseThrow(() -> new IllegalStateException(
-                "no entry '" + p.maintainersEntry() + "' in the MAINTAINERS file")));
-    }
-
-    private Material material(List<Due> due) {
+    private DigestMaterial material(List<Due> due) {
         Instant from = due.get(0).start;
         Instant to = due.get(0).end;
         Set<String> queries = new HashSet<>();
         for (Due d : due) {
-            from = d.start.isBefore(from) ? d.start : from;
+            Instant previous = DigestMaterial.previousStart(d.start, d.end);
+            from = previous.isBefore(from) ? previous : from;
             to = d.end.isAfter(to) ? d.end : to;
             queries.addAll(d.preferences.queries());
         }
-        List<Arrival> arrivals = store.digests().arrivals(from, to);
         FactsLoader loader = new FactsLoader(index);
-        List<MessageFacts> facts = loader.load(arrivals);
-        Map<String, Set<String>> matches = new HashMap<>();
+        DigestMaterial material = new DigestMaterial(index, loader, loader.load(store.digests().arrivals(from, to)),
+                store.digests()::seriesVersions);
         // Arrivals may carry a Date up to LATE_ARRIVAL before their period's start.
-        String dates = " AND d:" + SECOND.format(from.minus(ArrivalScanner.LATE_ARRIVAL).minusSeconds(86_400)) + "..";
-        for (String q : queries) {
-            Set<String> ids = new HashSet<>();
-            try {
-                for (SearchHit h : index.search("(" + q + ")" + dates, 0, 0).hits()) {
-                    ids.add(h.messageId());
-                }
-            } catch (QuerySyntaxException e) {
-                LOG.warn("saved search '{}' does not parse, skipped: {}", q, e.getMessage());
-            } catch (IOException e) {
-                LOG.warn("saved search '{}' failed, skipped: {}", q, e.getMessage());
-            }
-            matches.put(q, ids);
+        material.search(index, queries, from.minus(ArrivalScanner.LATE_ARRIVAL).minusSeconds(86_400));
+        for (Due d : due) {
+            material.prepare(d.start, d.end);
         }
-        return new Material(facts, matches, store);
+        return material;
     }
 
     /** A subscriber's due period. */
     private record Due(String address, Preferences preferences, Instant start, Instant end) {
-    }
-
-    /** Everything the due digests of one run draw on, read once. */
-    private static final class Material {
-        private final List<MessageFacts> facts;
-        private final Map<String, Set<String>> matches;
-        private final StateStore store;
-        private final Map<String, Window> windows = new ConcurrentHashMap<>();
-        private final Map<String, List<SeriesVersion>> histories = new ConcurrentHashMap<>();
-
-        Material(List<MessageFacts> facts, Map<String, Set<String>> matches, StateStore store) {
-            this.facts = facts;
-            this.matches = matches;
-            this.store = store;
-        }
-
-        Window window(Instant start, Instant end) {
-            return windows.computeIfAbsent(start.toEpochMilli() + ".." + end.toEpochMilli(), k -> new Window(start, end,
-                    facts.stream().filter(f -> f.arrived().isAfter(start) && !f.arrived().isAfter(end)).toList()));
-        }
-
-        List<SeriesVersion> history(String key) {
-            return histories.computeIfAbsent(key, k -> store.digests().seriesVersions(k));
-        }
-
-        /** The versions of every series seen in this run's windows, for later histories. */
-        List<SeriesVersion> seriesVersions() {
-            List<SeriesVersion> out = new ArrayList<>();
-            for (Window w : windows.values()) {
-                for (Series s : w.series()) {
-                    PatchMail head = s.head();
-                    MessageFacts f = w.facts(head.messageId());
-                    out.add(new SeriesVersion(VersionLinker.key(s), s.version(), head.messageId(), f.subject(),
-                            f.list(), f.arrived()));
-                }
-            }
-            return out;
-        }
     }
 }

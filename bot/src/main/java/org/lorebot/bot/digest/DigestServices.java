@@ -63,13 +63,7 @@ public final class DigestServices {
                                         MailDelivery delivery, Clock clock) {
         BotIdentity bot = identity(config);
         SubscriptionManager subscriptions = subscriptionManager(config, store);
-        Map<String, URI> urls = new LinkedHashMap<>();
-        for (InboxConfig i : config.inboxes()) {
-            if (i.url() != null) {
-                urls.put(i.name(), i.url());
-            }
-        }
-        DigestMail mail = new DigestMail(bot, config.digest().webUrl(), new ArchiveLinks(urls));
+        DigestMail mail = mail(config);
         OutboxDispatcher dispatcher = new OutboxDispatcher(store, delivery, delivery::delivered,
                 RetrySchedule.standard());
         DigestRunner runner = new DigestRunner(store, index, config.subscribers(), maintainers(config), subscriptions,
@@ -78,6 +72,26 @@ public final class DigestServices {
                 ? Optional.of(new CommandMailbox(ImapSettings.of(config.commands())))
                 : Optional.empty();
         return new DigestServices(subscriptions, runner, new CommandProcessor(store, subscriptions, bot), mailbox);
+    }
+
+    /**
+     * What {@code lorebot digest --preview} uses: the digest of any window, sending and recording
+     * nothing.
+     *
+     * @param store the state file when there is one (read only)
+     */
+    public static DigestPreview preview(LorebotConfig config, MailIndex index, Optional<StateStore> store) {
+        return new DigestPreview(index, config.subscribers(), store, maintainers(config), mail(config));
+    }
+
+    private static DigestMail mail(LorebotConfig config) {
+        Map<String, URI> urls = new LinkedHashMap<>();
+        for (InboxConfig i : config.inboxes()) {
+            if (i.url() != null) {
+                urls.put(i.name(), i.url());
+            }
+        }
+        return new DigestMail(identity(config), config.digest().webUrl(), new ArchiveLinks(urls));
     }
 
     /**

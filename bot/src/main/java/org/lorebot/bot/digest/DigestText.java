@@ -4,8 +4,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.lorebot.analyzers.finding.Finding;
 import org.lorebot.bot.review.TextWrap;
 import org.lorebot.bot.state.SeriesVersion;
@@ -29,11 +31,17 @@ final class DigestText {
     String subject(Digest d) {
         ZoneId zone = d.preferences().zone();
         List<String> parts = new ArrayList<>();
+        if (!d.activity().isEmpty()) {
+            count(parts, d.activity().size(), "active series", "active series");
+        }
         if (!d.findings().isEmpty()) {
             count(parts, d.findings().size(), "finding");
         }
+        if (!d.fixed().isEmpty()) {
+            count(parts, d.fixed().size(), "fixed finding");
+        }
         if (!d.series().isEmpty()) {
-            count(parts, d.series().size(), "series", "series");
+            count(parts, d.series().size(), "new series", "new series");
         }
         if (!d.threads().isEmpty()) {
             count(parts, d.threads().size(), "thread");
@@ -55,6 +63,7 @@ final class DigestText {
                 d.preferences().lists().isEmpty() ? "messages" : "messages on your lists");
         if (d.preferences().hasArea()) {
             count(counts, c.patches(), "patch in your area", "patches in your area");
+            count(counts, c.active(), "series with activity", "series with activity");
             count(counts, c.series(), "series or new version", "series or new versions");
             count(counts, c.findings(), "finding", "findings");
         }
@@ -62,6 +71,12 @@ final class DigestText {
             count(counts, c.threads(), "thread matching your searches", "threads matching your searches");
         }
         out.addAll(TextWrap.fill("This period: " + String.join(", ", counts) + "."));
+        if (!d.activity().isEmpty()) {
+            section(out, "Activity on series in your area");
+            for (ActivityItem a : d.activity()) {
+                activity(out, a, zone);
+            }
+        }
         if (!d.findings().isEmpty()) {
             section(out, "Findings (" + d.preferences().minSeverity().word() + " and above)");
             for (FindingItem i : d.findings()) {
@@ -72,6 +87,20 @@ final class DigestText {
                 out.addAll(TextWrap.fill(f.message(), TextWrap.WIDTH, "  ", "  "));
                 out.addAll(TextWrap.fill("in " + i.subject(), TextWrap.WIDTH, "  ", "    "));
                 out.add("  " + links.of(i.list(), i.messageId()));
+            }
+        }
+        if (!d.fixed().isEmpty()) {
+            section(out, "Findings fixed by a later version");
+            for (FixedItem x : d.fixed()) {
+                Finding f = x.finding().finding();
+                out.add("");
+                out.addAll(TextWrap.fill("[" + f.severity().word() + "] " + f.ruleId() + " " + f.path() + ":" + f.line(),
+                        TextWrap.WIDTH, "", "  "));
+                out.addAll(TextWrap.fill("in " + x.finding().subject(), TextWrap.WIDTH, "  ", "    "));
+                out.add("  " + links.of(x.finding().list(), x.finding().messageId()));
+                out.add("  gone in v" + x.fixedIn().version() + " of " + DAY.format(x.fixedIn().firstSeen().atZone(zone))
+                        + ":");
+                out.add("  " + links.of(x.fixedIn().list(), x.fixedIn().messageId()));
             }
         }
         if (!d.series().isEmpty()) {
@@ -108,6 +137,34 @@ final class DigestText {
         out.add("-- ");
         out.addAll(TextWrap.fill("You receive this because you subscribed to lorebot digests. " + unsubscribeLine));
         return String.join("\n", out) + "\n";
+    }
+
+    /** One series: what it is, then what happened, state changes first, then its link. */
+    private void activity(List<String> out, ActivityItem a, ZoneId zone) {
+        out.add("");
+        out.addAll(TextWrap.fill(a.subject(), TextWrap.WIDTH, "", "  "));
+        out.addAll(TextWrap.fill(a.author() + (a.version() == 0 ? ", pull request" : ", v" + a.version()),
+                TextWrap.WIDTH, "  ", "  "));
+        for (TakenItem t : a.taken()) {
+            String verb = Character.toUpperCase(t.acceptance().verb().charAt(0)) + t.acceptance().verb().substring(1);
+            String where = t.acceptance().where().isEmpty() ? ""
+                    : (t.acceptance().merged() ? " into " : " to ") + t.acceptance().where();
+            out.addAll(TextWrap.fill(verb + " by " + t.by() + where + " (" + String.join(", ", t.what()) + ")",
+                    TextWrap.WIDTH, "  ", "    "));
+        }
+        for (SeriesVersion v : a.newVersions()) {
+            out.add("  New version: v" + v.version() + " of " + DAY.format(v.firstSeen().atZone(zone)));
+            out.add("    " + links.of(v.list(), v.messageId()));
+        }
+        Map<String, List<String>> given = new LinkedHashMap<>();
+        a.trailers().forEach(t -> given.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(t.who()));
+        given.forEach((key, who) -> out.addAll(TextWrap.fill(key + ": " + String.join(", ", who),
+                TextWrap.WIDTH, "  ", "    ")));
+        if (a.replies() > 0) {
+            out.addAll(TextWrap.fill(a.replies() + (a.replies() == 1 ? " reply: " : " replies: ")
+                    + String.join(", ", a.repliers()), TextWrap.WIDTH, "  ", "    "));
+        }
+        out.add("  " + links.of(a.list(), a.headId()));
     }
 
     private static void section(List<String> out, String title) {

@@ -2,6 +2,8 @@ package org.lorebot.bot.digest;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.lorebot.bot.maintainers.MaintainersFile;
 import org.lorebot.bot.maintainers.FilePattern;
 import org.lorebot.bot.maintainers.MaintainersEntry;
 import org.lorebot.bot.subscription.Preferences;
@@ -24,6 +26,20 @@ final class Interest {
         this.entry = entry;
     }
 
+    /**
+     * @param maintainers the MAINTAINERS file, when configured
+     * @throws IllegalStateException when the preferences name an entry that cannot be found
+     */
+    static Interest of(Preferences p, Supplier<Optional<MaintainersFile>> maintainers) {
+        if (p.maintainersEntry().isEmpty()) {
+            return new Interest(p, Optional.empty());
+        }
+        MaintainersFile file = maintainers.get().orElseThrow(() -> new IllegalStateException(
+                "maintainers-entry '" + p.maintainersEntry() + "' but no [digest] maintainers-file"));
+        return new Interest(p, Optional.of(file.entry(p.maintainersEntry()).orElseThrow(() ->
+                new IllegalStateException("no entry '" + p.maintainersEntry() + "' in the MAINTAINERS file"))));
+    }
+
     Preferences preferences() {
         return preferences;
     }
@@ -42,9 +58,9 @@ final class Interest {
         return preferences.hasArea();
     }
 
-    /** Whether a patch (or cover letter) lies in the area. */
+    /** Whether a patch, cover letter or pull request lies in the area. */
     boolean covers(MessageFacts m) {
-        if (!hasArea() || !m.isPatch() || !onLists(m.list())) {
+        if (!hasArea() || !(m.isPatch() || m.pullRequest()) || !onLists(m.list())) {
             return false;
         }
         if (paths.isEmpty() && entry.isEmpty()) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,14 +27,22 @@ final class Window {
     private final List<MessageFacts> patches;
     private final Map<String, Integer> perList = new HashMap<>();
     private final Map<String, Area> areas = new ConcurrentHashMap<>();
+    private final Map<String, List<MessageFacts>> threadPatches;
+    private final Map<String, List<MessageFacts>> byThread = new LinkedHashMap<>();
 
-    Window(Instant start, Instant end, List<MessageFacts> messages) {
+    /**
+     * @param threadPatches for the thread of each message, the patches of that thread, older
+     *                      ones included
+     */
+    Window(Instant start, Instant end, List<MessageFacts> messages, Map<String, List<MessageFacts>> threadPatches) {
         this.start = start;
         this.end = end;
         this.messages = List.copyOf(messages);
+        this.threadPatches = Map.copyOf(threadPatches);
         messages.forEach(m -> {
             byId.put(m.messageId(), m);
             perList.merge(m.list(), 1, Integer::sum);
+            byThread.computeIfAbsent(m.thread(), t -> new ArrayList<>()).add(m);
         });
         this.patches = messages.stream().filter(MessageFacts::isPatch).toList();
         List<PatchMail> patches = messages.stream().filter(MessageFacts::isPatch)
@@ -63,6 +72,21 @@ final class Window {
 
     List<Series> series() {
         return series;
+    }
+
+    /** The roots of the threads that had mail in the period, in order of their first new message. */
+    Set<String> threads() {
+        return byThread.keySet();
+    }
+
+    /** The period's messages of one thread, in arrival order. */
+    List<MessageFacts> messagesOf(String root) {
+        return byThread.getOrDefault(root, List.of());
+    }
+
+    /** The patches of a thread that had mail in the period, however old. */
+    List<MessageFacts> threadPatches(String root) {
+        return threadPatches.getOrDefault(root, List.of());
     }
 
     /** How many messages arrived on these lists (on every list when none is given). */

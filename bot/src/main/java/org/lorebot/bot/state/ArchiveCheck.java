@@ -2,8 +2,8 @@ package org.lorebot.bot.state;
 
 /**
  * Tells whether a mail with a given Message-ID has already reached its destination: the list
- * archive when sending (backed by the index), the outbox Maildir in a dry run. Consulted before
- * an item interrupted mid-delivery is tried again, so a crash never posts twice.
+ * archive when sending (backed by the index) and the outbox Maildir. Consulted before every
+ * delivery, so neither a crash nor a lost state file posts a mail twice.
  */
 @FunctionalInterface
 public interface ArchiveCheck {

@@ -9,8 +9,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Works through the outbox: marks each due item {@code sending} (committed), delivers it, marks
- * it {@code sent}. An item found in {@code sending} was interrupted by a crash; it is sent again
- * only when neither the state nor the archive shows it and the archive has had time to.
+ * it {@code sent}. Before any item goes out, the delivery's own record (the outbox Maildir) and
+ * the archive are asked whether a mail with its Message-ID already left, so neither a crash nor
+ * a lost or restored state file posts it twice. An item left in {@code sending} (a crash, or a
+ * connection that broke before the server's verdict) is sent again only when nothing shows it
+ * after the archive has had time to.
  */
 public final class OutboxDispatcher {
 
@@ -38,13 +41,13 @@ public final class OutboxDispatcher {
         Outbox outbox = store.outbox();
         for (OutboxEntry e : outbox.due(now)) {
             String id = e.messageId();
+            if (archive.holds(id)) {
+                LOG.info("{} already went out (the outbox Maildir or the archive holds it); not sending it again", id);
+                outbox.markSent(id, now);
+                recovered++;
+                continue;
+            }
             if (e.status() == OutboxStatus.SENDING) {
-                if (archive.holds(id)) {
-                    LOG.info("{} was delivered before the interruption; not sending it again", id);
-                    outbox.markSent(id, now);
-                    recovered++;
-                    continue;
-                }
                 Instant since = e.sendingSince().orElse(e.created());
                 if (now.isBefore(since.plus(schedule.archiveLag()))) {
                     waiting++;
@@ -59,7 +62,12 @@ public final class OutboxDispatcher {
                 sent++;
             } catch (DeliveryException ex) {
                 int attempts = e.attempts() + 1;
-                if (ex.isTransient() && attempts < schedule.maxAttempts()) {
+                if (ex.isUncertain()) {
+                    // Left in "sending": the archive gets its time to show the mail first.
+                    LOG.warn("delivery of {} has no known outcome (attempt {}); waiting {} for the archive: {}",
+                            id, attempts, schedule.archiveLag(), ex.getMessage());
+                    waiting++;
+                } else if (ex.isTransient() && attempts < schedule.maxAttempts()) {
                     Instant next = schedule.next(now, attempts);
                     LOG.warn("delivery of {} failed (attempt {}), next try at {}: {}", id, attempts, next, ex.getMessage());
                     outbox.markRetry(id, ex.getMessage(), next);

@@ -1,9 +1,12 @@
 package org.lorebot.bot.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.lorebot.index.mail.MailMessage;
 import org.lorebot.index.search.MessageThread;
@@ -13,6 +16,10 @@ import org.lorebot.index.store.StoredMessage;
 
 /** {@code /<list>/<message-id>/}, its {@code raw}, and {@code /r/<message-id>}. */
 final class MessagePages {
+
+    private static final Pattern NOT_WORD = Pattern.compile("[^A-Za-z0-9]+");
+    /** Possible matches listed for an unknown Message-ID at most. */
+    private static final int MAX_MATCHES = 25;
 
     private final Archive archive;
     private final PatchReview review = new PatchReview();
@@ -34,7 +41,7 @@ final class MessagePages {
                 .append(MessageView.headers(m, stored.list())).append("</pre>\n")
                 .append("<p>[<a href=\"raw\">raw</a>] [<a href=\"T/#")
                 .append(Links.anchor(m.messageId())).append("\">thread</a>] [<a href=\"t/\">flat</a>]"
-                        + " [<a href=\"t.mbox.gz\">mbox.gz</a>]</p>\n<pre>")
+                        + " [<a href=\"t.mbox.gz\">mbox.gz</a>] [<a href=\"t.atom\">Atom</a>]</p>\n<pre>")
                 .append(MessageView.body(m)).append("</pre>\n</article>\n");
         Optional<SearchHit> reply = thread.flatMap(t ->
                 PatchReview.botReply(t, m.messageId(), archive.botAddress()));
@@ -72,6 +79,43 @@ final class MessagePages {
         return "<a href=\"" + Links.message(hit.list(), hit.messageId()) + "\">"
                 + Html.escape(ThreadOverview.oneLine(hit.subject())) + "</a> "
                 + Html.escape(ThreadOverview.senderName(hit.from()));
+    }
+
+    /**
+     * lore's answer to a Message-ID the archive lacks: {@code 300 Multiple Choices} listing the
+     * messages whose ids share its words (a truncated or mistyped link), else 404.
+     */
+    WebResponse possibleMatches(String list, String messageId) throws WebException, IOException {
+        List<String> words = new ArrayList<>(List.of(NOT_WORD.split(messageId)));
+        words.removeIf(String::isEmpty);
+        if (words.isEmpty()) {
+            throw WebException.notFound("no message <" + messageId + "> in this archive");
+        }
+        words = words.subList(0, Math.min(words.size(), 8));
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            query.append(i == 0 ? "" : " ").append("m:").append(words.get(i).toLowerCase(Locale.ROOT))
+                    .append(i == words.size() - 1 ? "*" : "");
+        }
+        List<SearchHit> hits;
+        try {
+            hits = archive.search(list, query.toString(), 0, MAX_MATCHES).hits();
+        } catch (WebException tooVague) {
+            hits = List.of();
+        }
+        if (hits.isEmpty()) {
+            throw WebException.notFound("no message <" + messageId + "> in this archive");
+        }
+        StringBuilder html = new StringBuilder("<h1>Message-ID &lt;").append(Html.escape(messageId))
+                .append("&gt; not found</h1>\n<p>Possible matches:</p>\n<ul>\n");
+        for (SearchHit hit : hits) {
+            html.append("<li><a href=\"").append(Links.message(hit.list(), hit.messageId())).append("\">&lt;")
+                    .append(Html.escape(hit.messageId())).append("&gt;</a> ")
+                    .append(Html.escape(ThreadOverview.oneLine(hit.subject()))).append("</li>\n");
+        }
+        html.append("</ul>\n");
+        return WebResponse.html(300, PageLayout.page("possible matches", list.equals(Archive.ALL) ? null : list,
+                "", html.toString()));
     }
 
     /** The message exactly as stored, as text. */

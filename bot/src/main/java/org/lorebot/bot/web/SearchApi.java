@@ -2,6 +2,7 @@ package org.lorebot.bot.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 import org.lorebot.index.search.SearchHit;
@@ -80,12 +81,14 @@ final class SearchApi {
     }
 
     /** An error as JSON: {@code {"error": "..."}}. */
-    static WebResponse error(int status, String message) throws IOException {
+    static WebResponse error(int status, String message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeStringField("error", message);
             json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory", e);
         }
         return new WebResponse(status, CONTENT_TYPE, Map.of(), out.toByteArray());
     }

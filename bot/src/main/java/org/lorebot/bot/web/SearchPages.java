@@ -1,18 +1,28 @@
 package org.lorebot.bot.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.lorebot.index.search.MessageThread;
 import org.lorebot.index.search.SearchHit;
 import org.lorebot.index.search.SearchResults;
+import org.lorebot.index.search.ThreadEntry;
 import org.lorebot.index.store.StoredMessage;
 
 /**
  * {@code /<list>/?q=QUERY}: search results a page at a time with the matched words marked, as
- * mbox.gz ({@code x=m}) or as an Atom feed ({@code x=A}); and the query language's help page.
+ * mbox.gz ({@code x=m}, GET or POST as lore's buttons and lei do; {@code t=1} for the whole
+ * threads) or as an Atom feed ({@code x=A}); and the query language's help page.
  */
 final class SearchPages {
+
+    /** Results a page, as lore shows. */
+    static final int RESULTS_PER_PAGE = 200;
 
     private final Archive archive;
 
@@ -21,12 +31,15 @@ final class SearchPages {
     }
 
     WebResponse answer(String list, WebRequest request, String base) throws WebException, IOException {
-        String query = request.parameter("q").orElse("").strip();
-        String format = request.parameter("x").orElse("");
+        String query = request.field("q").orElse("").strip();
+        String format = request.field("x").orElse("");
         int offset = Site.intParameter(request, "o", 0, Archive.MAX_OFFSET);
+        if (request.method().equals("POST") && !format.equals("m")) {
+            throw new WebException(405, "only x=m (mbox.gz) is posted; other results are read with GET");
+        }
         return switch (format) {
             case "", "t" -> html(list, query, offset);
-            case "m" -> mbox(list, query);
+            case "m" -> mbox(list, query, request.field("t").isPresent());
             case "A" -> atom(list, query, base);
             default -> throw WebException.badRequest("unknown x=" + format
                     + " (x=m for mbox.gz, x=A for Atom)");
@@ -34,7 +47,7 @@ final class SearchPages {
     }
 
     private WebResponse html(String list, String query, int offset) throws WebException, IOException {
-        SearchResults results = archive.search(list, query, offset, Archive.PAGE_SIZE);
+        SearchResults results = archive.search(list, query, offset, RESULTS_PER_PAGE);
         QueryHighlighter marks = QueryHighlighter.of(query);
         StringBuilder html = new StringBuilder(8 * 1024);
         html.append("<h1>Search: ").append(Html.escape(query)).append("</h1>\n<p>");
@@ -48,7 +61,10 @@ final class SearchPages {
                     .append(", newest first. [<a href=\"")
                     .append(Html.escape(Links.search(list, query, "x", "m"))).append("\">mbox.gz</a>]"
                             + " [<a href=\"").append(Html.escape(Links.search(list, query, "x", "A")))
-                    .append("\">Atom feed</a>]");
+                    .append("\">Atom feed</a>]</p>\n<form method=\"post\" action=\"")
+                    .append(Html.escape(Links.search(list, query, "x", "m")))
+                    .append("\"><p>download mbox.gz: <button type=\"submit\">results only</button> "
+                            + "<button type=\"submit\" name=\"t\" value=\"1\">full threads</button></p></form>\n<p>");
         }
         html.append("</p>\n<ol class=\"results\" start=\"").append(offset + 1).append("\">\n");
         for (SearchHit hit : results.hits()) {
@@ -70,27 +86,34 @@ final class SearchPages {
 
     private static void pager(String list, String query, int offset, long total, StringBuilder html) {
         boolean newer = offset > 0;
-        boolean older = offset + Archive.PAGE_SIZE < total && offset + Archive.PAGE_SIZE <= Archive.MAX_OFFSET;
+        boolean older = offset + RESULTS_PER_PAGE < total && offset + RESULTS_PER_PAGE <= Archive.MAX_OFFSET;
         if (!newer && !older) {
             return;
         }
         html.append("<nav aria-label=\"pages\"><p>");
         if (newer) {
             html.append("<a rel=\"prev\" href=\"").append(Html.escape(Links.search(list, query, "o",
-                    Integer.toString(Math.max(0, offset - Archive.PAGE_SIZE))))).append("\">newer</a> ");
+                    Integer.toString(Math.max(0, offset - RESULTS_PER_PAGE))))).append("\">newer</a> ");
         }
         if (older) {
             html.append("<a rel=\"next\" href=\"").append(Html.escape(Links.search(list, query, "o",
-                    Integer.toString(offset + Archive.PAGE_SIZE)))).append("\">older</a>");
+                    Integer.toString(offset + RESULTS_PER_PAGE)))).append("\">older</a>");
         }
         html.append("</p></nav>\n");
     }
 
-    private WebResponse mbox(String list, String query) throws WebException, IOException {
+    private WebResponse mbox(String list, String query, boolean threads) throws WebException, IOException {
         SearchResults results = archive.search(list, query, 0, Archive.MAX_RESULTS);
+        List<String> ids = new ArrayList<>();
+        for (SearchHit hit : results.hits()) {
+            ids.add(hit.messageId());
+        }
+        if (threads) {
+            ids = wholeThreads(ids);
+        }
         try (Mboxrd mbox = new Mboxrd()) {
-            for (SearchHit hit : results.hits()) {
-                Optional<StoredMessage> stored = archive.index().message(hit.messageId());
+            for (String id : ids) {
+                Optional<StoredMessage> stored = archive.index().message(id);
                 if (stored.isPresent()) {
                     mbox.add(stored.get().raw());
                 }
@@ -99,6 +122,30 @@ final class SearchPages {
                     Map.of("Content-Disposition", "attachment; filename=\"results.mbox.gz\""),
                     mbox.finish());
         }
+    }
+
+    /** Every received message of the threads {@code ids} are in, each once, at most MAX_RESULTS. */
+    private List<String> wholeThreads(List<String> ids) throws IOException {
+        Set<String> seen = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (seen.contains(id)) {
+                continue;
+            }
+            Optional<MessageThread> thread = archive.index().thread(id);
+            if (thread.isEmpty()) {
+                seen.add(id);
+                continue;
+            }
+            for (ThreadEntry entry : thread.get().entries()) {
+                if (!entry.ghost()) {
+                    seen.add(entry.messageId());
+                }
+            }
+            if (seen.size() >= Archive.MAX_RESULTS) {
+                break;
+            }
+        }
+        return new ArrayList<>(seen).subList(0, Math.min(seen.size(), Archive.MAX_RESULTS));
     }
 
     private WebResponse atom(String list, String query, String base) throws WebException, IOException {

@@ -2,27 +2,19 @@ package org.lorebot.bot.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.lorebot.config.InboxConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 /**
- * Reads each HTTP request, finds the page for its path (lore's URL layout), and writes the
- * answer with the security headers. A request the archive cannot answer gets a 4xx page that
+ * Finds the page for each request's path (lore's URL layout). A request the archive cannot answer gets a 4xx page that
  * says why; a failure inside gets a plain 500 page, its stack trace only in the log.
  */
-final class Site implements HttpHandler {
+final class Site {
 
     private static final Logger LOG = LoggerFactory.getLogger(Site.class);
 
@@ -32,7 +24,6 @@ final class Site implements HttpHandler {
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; "
             + "img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,255}");
     private static final int MAX_MESSAGE_ID = 1000;
 
     private final Archive archive;
@@ -43,7 +34,6 @@ final class Site implements HttpHandler {
     private final ThreadPages threads;
     private final SearchApi api;
     private final byte[] styleSheet;
-    private volatile String fallbackBase = "http://localhost";
 
     Site(Archive archive, List<WebRoute> routes) throws IOException {
         this.archive = archive;
@@ -61,57 +51,31 @@ final class Site implements HttpHandler {
         }
     }
 
-    /** The base URL used when a request has no usable Host header. */
-    void fallbackBase(String base) {
-        this.fallbackBase = base;
-    }
-
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            String path = exchange.getRequestURI().getRawPath();
-            WebResponse response;
-            try {
-                WebRequest request = read(exchange, method, path);
-                response = route(request, base(exchange));
-            } catch (WebException e) {
-                response = error(path, e.status(), e.getMessage());
-            } catch (RuntimeException | IOException e) {
-                LOG.error("{} {} failed", method, exchange.getRequestURI(), e);
-                response = error(path, 500, "the archive failed to answer this request; "
-                        + "the error is in the server's log");
-            }
-            send(exchange, response, method.equals("HEAD"));
-        } catch (IOException e) {
-            // the client went away while the answer was written
-            LOG.debug("writing the response failed: {}", e.toString());
-        }
-    }
-
-    private static WebRequest read(HttpExchange exchange, String method, String path)
-            throws WebException, IOException {
-        Map<String, List<String>> query;
+    /**
+     * The answer to one request; {@code base} is the archive's absolute URL as the client
+     * reached it ({@code http://host:port}), which redirects and feeds are built on.
+     */
+    WebResponse answer(WebRequest request, String base) {
+        String path = request.path();
+        WebResponse response;
         try {
-            query = QueryString.parse(exchange.getRequestURI().getRawQuery());
-        } catch (IllegalArgumentException e) {
-            throw WebException.badRequest("bad query string: " + e.getMessage());
+            response = route(request, base);
+        } catch (WebException e) {
+            response = error(path, e.status(), e.getMessage());
+        } catch (StackOverflowError e) {
+            // a pathological input the bounds upstream missed: one line, not a thousand
+            LOG.warn("{} {}: too deeply nested to answer ({} characters of query)", request.method(),
+                    path, request.parameter("q").map(String::length).orElse(0));
+            response = error(path, 400, "the request nests too deeply to be answered");
+        } catch (RuntimeException | IOException e) {
+            LOG.error("{} {} failed", request.method(), path, e);
+            response = error(path, 500, "the archive failed to answer this request; "
+                    + "the error is in the server's log");
         }
-        Map<String, String> headers = new HashMap<>();
-        for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
-            if (!h.getValue().isEmpty()) {
-                headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().get(0));
-            }
-        }
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(WebRequest.MAX_BODY + 1);
-        }
-        if (body.length > WebRequest.MAX_BODY) {
-            throw new WebException(413, "the request body is larger than "
-                    + WebRequest.MAX_BODY + " bytes");
-        }
-        return new WebRequest(method.equals("HEAD") ? "GET" : method, path, query, headers, body);
+        String location = response.headers().get("Location");
+        // b4 and other clients build further URLs from Location: it must be absolute
+        return location != null && location.startsWith("/")
+                ? response.withHeader("Location", base + location) : response;
     }
 
     private WebResponse route(WebRequest request, String base) throws WebException, IOException {
@@ -120,6 +84,9 @@ final class Site implements HttpHandler {
             if (path.startsWith(route.pathPrefix()) && route.method().equals(request.method())) {
                 return route.handle(request);
             }
+        }
+        if (request.method().equals("POST") && isSearch(path)) {
+            return inbox(request, base);
         }
         if (!request.method().equals("GET")) {
             throw new WebException(405, "this archive is read-only: " + request.method()
@@ -164,9 +131,13 @@ final class Site implements HttpHandler {
         if (segments.length == 2) {
             switch (segments[1]) {
                 case "":
-                    return request.parameter("q").filter(q -> !q.isBlank()).isPresent()
-                            ? searches.answer(list, request, base)
-                            : inboxes.topics(list, request);
+                    if (request.field("q").filter(q -> !q.isBlank()).isPresent()) {
+                        return searches.answer(list, request, base);
+                    }
+                    if (!request.method().equals("GET")) {
+                        throw new WebException(405, "only a search (q=...&x=m) is posted here");
+                    }
+                    return inboxes.topics(list, request);
                 case "new.atom":
                     return inboxes.atom(list, base);
                 default:
@@ -181,6 +152,20 @@ final class Site implements HttpHandler {
         }
         String id = messageId(decode(segments[1]));
         String rest = String.join("/", List.of(segments).subList(2, segments.length));
+        try {
+            return messagePage(list, id, rest, base);
+        } catch (WebException e) {
+            if (e.status() == 404 && archive.index().message(id).isEmpty()
+                    && archive.index().thread(id).isEmpty()) {
+                return messages.possibleMatches(list, id);
+            }
+            throw e;
+        }
+    }
+
+    /** Everything under {@code /<list>/<message-id>/}. */
+    private WebResponse messagePage(String list, String id, String rest, String base)
+            throws WebException, IOException {
         return switch (rest) {
             case "" -> messages.message(list, id);
             case "raw" -> messages.raw(id);
@@ -188,8 +173,14 @@ final class Site implements HttpHandler {
             case "t/" -> threads.flat(list, id);
             case "T", "t" -> WebResponse.redirect(Links.message(list, id) + rest + "/");
             case "t.mbox.gz" -> threads.mbox(id);
+            case "t.atom" -> threads.atom(list, id, base);
             default -> throw WebException.notFound("no page '" + rest + "' for a message");
         };
+    }
+
+    /** {@code /<list>/}, where lore's search posts its mbox.gz buttons. */
+    private static boolean isSearch(String path) {
+        return path.length() > 2 && path.indexOf('/', 1) == path.length() - 1;
     }
 
     private static String messageId(String id) throws WebException {
@@ -240,12 +231,7 @@ final class Site implements HttpHandler {
         return text.length() > 80 ? text.substring(0, 80) + "..." : text;
     }
 
-    private String base(HttpExchange exchange) {
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        return host != null && HOST.matcher(host).matches() ? "http://" + host : fallbackBase;
-    }
-
-    private WebResponse error(String path, int status, String message) throws IOException {
+    static WebResponse error(String path, int status, String message) {
         if (path != null && path.startsWith("/api/")) {
             return SearchApi.error(status, message);
         }
@@ -260,25 +246,5 @@ final class Site implements HttpHandler {
                 + Html.escape(message) + "</p>\n<p><a href=\"/\">the inboxes</a></p>\n";
         WebResponse response = WebResponse.html(status, PageLayout.page(title, html));
         return status == 405 ? response.withHeader("Allow", "GET, HEAD") : response;
-    }
-
-    private static void send(HttpExchange exchange, WebResponse response, boolean head)
-            throws IOException {
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", response.contentType());
-        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("X-Frame-Options", "DENY");
-        response.headers().forEach(headers::set);
-        byte[] body = response.body();
-        if (head) {
-            exchange.sendResponseHeaders(response.status(), -1);
-            return;
-        }
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 }

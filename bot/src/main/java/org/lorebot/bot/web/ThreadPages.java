@@ -2,6 +2,7 @@ package org.lorebot.bot.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,13 @@ import java.util.Optional;
 
 import org.lorebot.index.mail.MailMessage;
 import org.lorebot.index.search.MessageThread;
+import org.lorebot.index.search.SearchHit;
 import org.lorebot.index.search.ThreadEntry;
 import org.lorebot.index.store.StoredMessage;
 
 /**
  * A whole thread: {@code T/} nested (thread order, replies indented), {@code t/} flat (by
- * date), {@code t.mbox.gz} to download.
+ * date), {@code t.mbox.gz} to download, {@code t.atom} to follow.
  */
 final class ThreadPages {
 
@@ -69,7 +71,7 @@ final class ThreadPages {
         }
         html.append("<nav aria-label=\"thread\"><h2>Thread overview</h2>\n<p>")
                 .append(thread.messageCount()).append(thread.messageCount() == 1 ? " message" : " messages")
-                .append(" [<a href=\"../t.mbox.gz\">download mbox.gz</a>]</p>\n<pre>")
+                .append(" [<a href=\"../t.mbox.gz\">download mbox.gz</a>] [<a href=\"../t.atom\">Atom feed</a>]</p>\n<pre>")
                 .append(ThreadOverview.render(thread, null, true)).append("</pre></nav>\n");
         String pageList = list.equals(Archive.ALL) ? null : list;
         return WebResponse.html(200, PageLayout.page(title.isBlank() ? "thread" : title,
@@ -89,6 +91,19 @@ final class ThreadPages {
             return new WebResponse(200, "application/gzip",
                     Map.of("Content-Disposition", "attachment; filename=\"t.mbox.gz\""), mbox.finish());
         }
+    }
+
+    /** The thread as an Atom feed, newest message first, for following one discussion. */
+    WebResponse atom(String list, String messageId, String base) throws WebException, IOException {
+        MessageThread thread = thread(messageId);
+        List<SearchHit> hits = new ArrayList<>();
+        for (ThreadEntry entry : received(thread, false)) {
+            hits.add(entry.message().get());
+        }
+        Collections.reverse(hits);
+        String title = hits.isEmpty() ? "<" + messageId + ">" : hits.get(hits.size() - 1).subject();
+        return WebResponse.bytes(AtomFeed.CONTENT_TYPE, AtomFeed.render(archive.index(), base,
+                Links.message(list, messageId) + "t.atom", "thread: " + title, hits));
     }
 
     private MessageThread thread(String messageId) throws WebException, IOException {

@@ -33,6 +33,19 @@ public record WebRequest(String method, String path, Map<String, List<String>> q
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    /**
+     * A parameter from the query string, else from a posted form: lore's search takes
+     * {@code q}, {@code x} and {@code t} either way.
+     */
+    public Optional<String> field(String name) {
+        Optional<String> inQuery = parameter(name);
+        if (inQuery.isPresent()) {
+            return inQuery;
+        }
+        List<String> posted = form().get(name);
+        return posted == null || posted.isEmpty() ? Optional.empty() : Optional.of(posted.get(0));
+    }
+
     /** A request header (name in any case). */
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));

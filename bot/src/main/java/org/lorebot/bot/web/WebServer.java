@@ -4,22 +4,23 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.lorebot.config.LorebotConfig;
 import org.lorebot.index.MailIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.sun.net.httpserver.HttpServer;
-
 /**
- * The searchable web archive: lore.kernel.org's pages and URLs over lorebot's index, read-only.
+ * The searchable web archive: lore.kernel.org's pages and URLs over lorebot's index, read-only,
+ * and each inbox's epochs for {@code git clone}.
  *
  * <pre>{@code
  * try (WebServer web = WebServer.start(index, config, List.of())) {   // [web] listen
@@ -28,32 +29,22 @@ import com.sun.net.httpserver.HttpServer;
  * }
  * }</pre>
  *
- * <p>Served by the JDK's own HTTP server (module {@code jdk.httpserver}): no dependency to
- * keep up to date, and the pages are small and built in memory, so its blocking model with a
- * fixed pool of worker threads is all the archive needs (measured in docs/BENCHMARKS.md).
- * Extra pages of other parts of lorebot are mounted as {@link WebRoute}s.
+ * <p>Served by Jetty: connections are watched by its selector, not by a thread each, so clients
+ * that connect and stay silent cost a socket; a worker thread is taken only once a request's
+ * header is complete, and {@link ServerLimits} bound the rest (header time, idle time,
+ * connections, workers, header size). Extra pages of other parts of lorebot are mounted
+ * as {@link WebRoute}s.
  */
 public final class WebServer implements AutoCloseable {
 
-    /** Worker threads: one per concurrent client the archive is sized for. */
-    public static final int THREADS = 16;
-
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-    static {
-        // Without TCP_NODELAY, Nagle's algorithm and delayed ACKs hold each small keep-alive
-        // response back ~40 ms. Read once, when the JDK server's configuration first loads.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    private final Server server;
+    private final ServerConnector connector;
 
-    private final HttpServer server;
-    private final ExecutorService workers;
-
-    private WebServer(HttpServer server, ExecutorService workers) {
+    private WebServer(Server server, ServerConnector connector) {
         this.server = server;
-        this.workers = workers;
+        this.connector = connector;
     }
 
     /**
@@ -74,62 +65,78 @@ public final class WebServer implements AutoCloseable {
     /** Serves {@code index} on {@code address} (port 0 picks a free port). */
     public static WebServer start(MailIndex index, LorebotConfig config, InetSocketAddress address,
                                   List<WebRoute> routes) throws IOException {
+        return start(index, config, address, routes, ServerLimits.DEFAULT);
+    }
+
+    static WebServer start(MailIndex index, LorebotConfig config, InetSocketAddress address,
+                           List<WebRoute> routes, ServerLimits limits) throws IOException {
         for (WebRoute route : routes) {
             if (!route.pathPrefix().startsWith("/")) {
                 throw new IllegalArgumentException("route " + route + ": path prefix must start with '/'");
             }
         }
-        Site site = new Site(new Archive(index, config), routes);
-        HttpServer server;
+        Archive archive = new Archive(index, config);
+        Site site = new Site(archive, routes);
+
+        QueuedThreadPool workers = new QueuedThreadPool(limits.threads(), 4);
+        workers.setName("lorebot-web");
+        workers.setDaemon(true);
+        Server server = new Server(workers);
+        server.setStopTimeout(1_000);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(ServerLimits.MAX_HEADER_BYTES);
+        // Message-IDs hold '/', '%', '..' and worse; paths are decoded by the archive itself
+        // and never name a file, so Jetty need not refuse the ambiguous ones.
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(address.getHostString());
+        connector.setPort(address.getPort());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(128);
+        HeaderDeadline deadline = new HeaderDeadline(limits.headerTimeout(), connector.getScheduler());
+        connector.addBean(deadline);
+        server.addConnector(connector);
+        server.addBean(new ConnectionLimit(limits.maxConnections(), server));
+
+        Handler.Sequence handlers = new Handler.Sequence(new GitEndpoints(archive, deadline),
+                new SiteHandler(site, config.web().url(), deadline));
+        server.setHandler(handlers);
         try {
-            server = HttpServer.create(address, 128);
+            server.start();
         } catch (IOException e) {
+            stopQuietly(server);
             throw new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new IOException("cannot start the web archive on " + address + ": " + e, e);
         }
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new WorkerThreads());
-        server.setExecutor(workers);
-        server.createContext("/", site);
-        server.start();
-        WebServer web = new WebServer(server, workers);
-        site.fallbackBase(web.uri().toString().replaceAll("/$", ""));
+        WebServer web = new WebServer(server, connector);
         LOG.info("web archive at {}", web.uri());
         return web;
     }
 
-    /** The address bound. */
-    public InetSocketAddress address() {
-        return server.getAddress();
-    }
-
     /** The port bound (the one picked when asked for port 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** {@code http://host:port/} of the archive. */
     public URI uri() {
-        InetSocketAddress a = address();
-        String host = a.getAddress().isAnyLocalAddress() ? "localhost"
-                : a.getAddress().getHostAddress();
-        if (host.indexOf(':') >= 0) {
+        String host = connector.getHost();
+        if (host == null || host.isEmpty() || host.equals("0.0.0.0") || host.equals("::")) {
+            host = "localhost";
+        }
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + a.getPort() + "/");
+        return URI.create("http://" + host + ":" + port() + "/");
     }
 
     /** Stops accepting, lets running requests finish (up to a second), and stops the workers. */
     public void stop() {
-        server.stop(1);
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        stopQuietly(server);
     }
 
     @Override
@@ -137,14 +144,12 @@ public final class WebServer implements AutoCloseable {
         stop();
     }
 
-    private static final class WorkerThreads implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread t = new Thread(task, "lorebot-web-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // requests still running after the grace time are cut: nothing to report
+            LOG.debug("stopping the web archive: {}", e.toString());
         }
     }
 }

@@ -53,7 +53,35 @@ class CheckCommandTest {
         assertTrue(r.out.contains("+\tinfo->screen_base = dma_alloc_coherent(&pdev->dev, W * H * 2, &addr,\n"
                 + "+\t\t\t\t\t       GFP_DMA | GFP_KERNEL);\n"), "the offending lines are quoted:\n" + r.out);
         assertTrue(r.out.contains("\nfix: Remove the zone modifier."), r.out);
-        assertTrue(r.out.endsWith("total: 0 errors, 1 warning, 1 info\n"), r.out);
+        assertTrue(r.out.endsWith("total: 0 errors, 1 warnings, 1 checks, "
+                + lineCount(corpus("019-n64-fbdev-n64rdp-driver.eml")) + " lines checked\n"), r.out);
+    }
+
+    @Test
+    void eachFindingCarriesCheckpatchsMarkerPointingAtItsLineInTheMail() throws Exception {
+        String file = corpus("019-n64-fbdev-n64rdp-driver.eml");
+        Run r = run("check", file);
+        List<String> mail = Files.readAllLines(Path.of(file), StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^#(\\d+): FILE: (\\S+):(\\d+):\n(.*)$").matcher(r.out);
+        int markers = 0;
+        while (m.find()) {
+            markers++;
+            String marked = mail.get(Integer.parseInt(m.group(1)) - 1).replace("\r", "");
+            assertTrue(r.out.contains(m.group(2) + ":" + m.group(3) + ": "), "the marker repeats FILE:LINE\n" + r.out);
+            assertTrue(m.group(4).startsWith(marked.isEmpty() ? " " : marked.substring(0, 1)) && r.out.contains(marked),
+                    "#" + m.group(1) + " is the line '" + marked + "' of the mail, which is quoted\n" + r.out);
+        }
+        assertEquals(2, markers, "one marker per finding\n" + r.out);
+        assertTrue(r.out.matches("(?s).*\ntotal: \\d+ errors, \\d+ warnings, \\d+ checks, \\d+ lines checked\n"), r.out);
+    }
+
+    private static int lineCount(String file) {
+        try {
+            return Files.readAllLines(Path.of(file), StandardCharsets.ISO_8859_1).size();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -61,7 +89,7 @@ class CheckCommandTest {
         Run r = run("check", corpus("020-n64-fbdev-re-tsbogend.eml"), corpus("018-n64-rfc-cover.eml"),
                 corpus("002-bhe-02-moxa-dma-alloc-coherent.eml"), corpus("027-hyperv-fb-re-hch-base64.eml"));
         assertEquals(0, r.exit, r.out + r.err);
-        assertEquals("total: 0 errors, 0 warnings, 0 info\n", r.out);
+        assertTrue(r.out.matches("total: 0 errors, 0 warnings, 0 checks, \\d+ lines checked\n"), r.out);
     }
 
     @Test
@@ -113,7 +141,7 @@ class CheckCommandTest {
         Run r = run("check", mbox.toString());
         assertEquals(1, r.exit, r.err);
         assertTrue(r.out.contains(mbox + ": sound/mips/snd-n64.c:238: warning: DMA001: "), r.out);
-        assertTrue(r.out.contains("total: 0 errors, 1 warning, 1 info"), r.out);
+        assertTrue(r.out.contains("total: 0 errors, 1 warnings, 1 checks, "), r.out);
     }
 
     @Test
@@ -161,6 +189,9 @@ class CheckCommandTest {
         Run missing = run("check", tmp.resolve("nope.eml").toString(), corpus("012-bhe-re14-hch-looks-good.eml"));
         assertEquals(2, missing.exit);
         assertTrue(missing.err.contains("nope.eml: no such file"), missing.err);
+        Run alone = run("check", tmp.resolve("nope.eml").toString());
+        assertEquals(2, alone.exit);
+        assertEquals("", alone.out, "a file that does not exist gets the error and no total");
         Run dir = run("check", tmp.toString());
         assertEquals(2, dir.exit);
         assertTrue(dir.err.contains("is a directory"), dir.err);

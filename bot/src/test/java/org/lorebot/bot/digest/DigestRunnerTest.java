@@ -90,7 +90,7 @@ class DigestRunnerTest {
             assertEquals("List-Unsubscribe=One-Click", m.getHeader("List-Unsubscribe-Post", null));
             assertEquals("auto-generated", m.getHeader("Auto-Submitted", null));
             assertEquals("[lorebot daily digest] 2026-11-20: " + expected.size()
-                    + (expected.size() == 1 ? " finding" : " findings") + ", 1 series, 1 thread", m.getSubject());
+                    + (expected.size() == 1 ? " finding" : " findings") + ", 1 new series, 1 thread", m.getSubject());
         }
     }
 

@@ -39,7 +39,7 @@ final class TestArchive implements AutoCloseable {
     final WebServer server;
     final byte[] mbox;
 
-    private TestArchive(Path dir, List<WebRoute> routes) throws IOException, ConfigException {
+    private TestArchive(Path dir, List<WebRoute> routes, ServerLimits limits) throws IOException, ConfigException {
         Files.createDirectories(dir);
         Path file = dir.resolve("linux-mtd.mbox");
         mbox = mbox().getBytes(StandardCharsets.ISO_8859_1);
@@ -57,12 +57,17 @@ final class TestArchive implements AutoCloseable {
         try (MboxSource source = new MboxSource(file, MboxFormat.MBOXRD)) {
             index.ingest(LIST, source, IngestListener.NONE);
         }
-        server = WebServer.start(index, config, new InetSocketAddress("127.0.0.1", 0), routes);
+        server = WebServer.start(index, config, new InetSocketAddress("127.0.0.1", 0), routes, limits);
     }
 
     static TestArchive start(Path dir, List<WebRoute> routes) {
+        return start(dir, routes, ServerLimits.DEFAULT);
+    }
+
+    /** The archive served with other limits (a short header timeout, say). */
+    static TestArchive start(Path dir, List<WebRoute> routes, ServerLimits limits) {
         try {
-            return new TestArchive(dir, routes);
+            return new TestArchive(dir, routes, limits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ConfigException e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -26,8 +29,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lorebot.config.LorebotConfig;
 import org.lorebot.index.store.StoredMessage;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -149,7 +154,8 @@ class WebArchiveTest {
     void loreLinksWorkWithTheHostSwapped() {
         HttpResponse<byte[]> r = get("/r/" + PercentCoding.encode(TestArchive.HUMAN_REPLY_ID));
         assertEquals(302, r.statusCode());
-        assertEquals(messagePath(TestArchive.HUMAN_REPLY_ID), r.headers().firstValue("Location").orElse(""));
+        assertEquals(archive.base() + messagePath(TestArchive.HUMAN_REPLY_ID),
+                r.headers().firstValue("Location").orElse(""), "absolute, as b4 needs");
         // lore writes '/' as %2F and '%' as %25 and leaves '+' alone
         assertEquals("/linux-mtd/odd%2Fid%2541+x@example.org/", messagePath(TestArchive.HUMAN_REPLY_ID));
         assertEquals(302, get("/linux-mtd/patch-1@example.org").statusCode(), "no trailing slash");
@@ -196,10 +202,11 @@ class WebArchiveTest {
     @Test
     void searchFindsMarksAndPages() {
         String html = page("/linux-mtd/?q=" + "s%3Aroutine+ubifs");
-        assertTrue(html.contains("Results 1-25 of 30"), html);
+        assertTrue(html.contains("Results 1-30 of 30"), "200 a page, as lore: " + html);
         assertTrue(html.contains("<mark>routine</mark> cleanup number 30"), html);
-        assertTrue(html.contains("rel=\"next\" href=\"/linux-mtd/?q=s:routine%20ubifs&amp;o=25\""), html);
+        assertFalse(html.contains("rel=\"next\""), html);
         String second = page("/linux-mtd/?q=s:routine%20ubifs&o=25");
+        assertTrue(second.contains("rel=\"prev\" href=\"/linux-mtd/?q=s:routine%20ubifs&amp;o=0\""), second);
         assertTrue(second.contains("Results 26-30 of 30") && second.contains("cleanup number 1<"), second);
         assertTrue(page("/linux-mtd/_/text/help/").contains("dfb:"), "the help page names the prefixes");
     }
@@ -222,6 +229,76 @@ class WebArchiveTest {
         Document hostile = xml(get("/linux-mtd/?q=m:hostile-1@evil.example&x=A").body());
         assertTrue(hostile.getElementsByTagName("content").item(0).getTextContent().contains("<script>"));
         assertEquals(0, hostile.getElementsByTagName("script").getLength());
+    }
+
+    @Test
+    void searchMboxIsPostedAsLoresButtonsAndLeiDoWithWholeThreadsOnRequest() throws Exception {
+        String form = page("/linux-mtd/?q=s:coherent");
+        assertTrue(form.contains("<form method=\"post\" action=\"/linux-mtd/?q=s:coherent&amp;x=m\">"), form);
+        HttpResponse<byte[]> results = Http.post(archive.base() + "/linux-mtd/?q=s:coherent&x=m",
+                "application/x-www-form-urlencoded", "");
+        assertEquals(200, results.statusCode());
+        assertEquals("application/gzip", results.headers().firstValue("Content-Type").orElse(""));
+        List<String> found = mboxIds(results.body());
+        assertEquals(3, found.size(), found.toString());
+        // lei q posts x=m with t=1: every message of the threads the results are in
+        HttpResponse<byte[]> threads = Http.post(archive.base() + "/linux-mtd/?q=m:patch-1@example.org",
+                "application/x-www-form-urlencoded", "x=m&t=1");
+        assertEquals(200, threads.statusCode());
+        assertEquals(List.of(TestArchive.PATCH_ID, TestArchive.BOT_REPLY_ID, TestArchive.HUMAN_REPLY_ID),
+                mboxIds(threads.body()));
+        assertEquals(405, Http.post(archive.base() + "/linux-mtd/?q=s:coherent", "text/plain", "").statusCode(),
+                "only mbox.gz is posted");
+    }
+
+    @Test
+    void behindAReverseProxyAbsoluteUrlsUseWebUrl() throws Exception {
+        LorebotConfig proxied = LorebotConfig.parse(dir.resolve("proxied.conf"),
+                "[web]\n    url = https://lore.example.org\n");
+        try (WebServer behind = WebServer.start(archive.index, proxied, new InetSocketAddress("127.0.0.1", 0),
+                List.of())) {
+            HttpResponse<byte[]> r = Http.get("http://127.0.0.1:" + behind.port() + "/r/" + TestArchive.PATCH_ID);
+            assertEquals(302, r.statusCode());
+            assertEquals("https://lore.example.org/linux-mtd/patch-1@example.org/",
+                    r.headers().firstValue("Location").orElse(""));
+        }
+    }
+
+    @Test
+    void aTruncatedMessageIdGetsLoresPossibleMatches() {
+        HttpResponse<byte[]> r = get("/linux-mtd/patch-1@exam/");
+        assertEquals(300, r.statusCode());
+        String html = Http.text(r);
+        assertTrue(html.contains("Possible matches") && html.contains(
+                "<a href=\"/linux-mtd/patch-1@example.org/\">&lt;patch-1@example.org&gt;</a>"), html);
+        assertFalse(html.contains("hostile-1@evil.example"), "only ids sharing its words: " + html);
+        assertEquals(300, get("/linux-mtd/odd%2Fid%2541+x@exa/t.mbox.gz").statusCode(), "any page of a message");
+        assertEquals(404, get("/linux-mtd/unheard-of@nowhere.example/").statusCode());
+    }
+
+    @Test
+    void eachThreadHasAnAtomFeed() throws Exception {
+        HttpResponse<byte[]> r = get("/linux-mtd/" + TestArchive.PATCH_ID + "/t.atom");
+        assertEquals(200, r.statusCode());
+        assertEquals(AtomFeed.CONTENT_TYPE, r.headers().firstValue("Content-Type").orElse(""));
+        Document feed = xml(r.body());
+        assertEquals(3, feed.getElementsByTagName("entry").getLength(), "the patch and both replies");
+        assertEquals(archive.base() + messagePath(TestArchive.HUMAN_REPLY_ID),
+                ((Element) feed.getElementsByTagName("entry").item(0))
+                        .getElementsByTagName("id").item(0).getTextContent(), "newest first");
+        assertTrue(page("/linux-mtd/" + TestArchive.PATCH_ID + "/").contains("<a href=\"t.atom\">"));
+    }
+
+    private static List<String> mboxIds(byte[] gz) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            List<String> ids = new ArrayList<>();
+            Matcher m = Pattern.compile("(?m)^Message-ID: <([^>]+)>")
+                    .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            while (m.find()) {
+                ids.add(m.group(1));
+            }
+            return ids;
+        }
     }
 
     private static Document xml(byte[] body) throws Exception {

@@ -110,8 +110,7 @@ public final class ArchiveSources {
     private static boolean looksLikeMbox(Path file) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = MboxSource.isGzip(file) ? new GZIPInputStream(raw) : raw) {
-            byte[] head = in.readNBytes(5);
-            return head.length == 0 || new String(head, StandardCharsets.ISO_8859_1).equals("From ");
+            return MboxSource.startsLikeMbox(new java.io.BufferedInputStream(in));
         } catch (IOException e) {
             throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -40,6 +40,22 @@ public final class MboxSource implements ArchiveSource {
     }
 
     /** Whether the file starts with the gzip magic number. */
+    /**
+     * Whether a stream starts as an mbox does: with a {@code From } line, after any blank lines
+     * (git mailsplit and public-inbox skip those); an empty stream is an empty mbox.
+     */
+    static boolean startsLikeMbox(InputStream in) throws IOException {
+        int b;
+        do {
+            b = in.read();
+        } while (b == ' ' || b == '\t' || b == '\r' || b == '\n');
+        if (b < 0) {
+            return true;
+        }
+        byte[] rest = in.readNBytes(4);
+        return b == 'F' && new String(rest, StandardCharsets.ISO_8859_1).equals("rom ");
+    }
+
     public static boolean isGzip(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return in.read() == 0x1f && in.read() == 0x8b;

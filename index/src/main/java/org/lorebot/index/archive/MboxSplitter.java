@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * Splits an mbox byte stream into messages, un-escaping {@code >From } lines as it goes. Lines
  * may end in LF or CRLF. Keeps the offset in the stream after each message, the cursor of an
  * mbox. Each byte is looked at once.
+ *
+ * <p>A {@code From } line starts a message when it opens the stream, follows a blank line, or
+ * carries a delivery time ({@code hh:mm[:ss]} and a year, as git mailsplit demands); an
+ * unescaped {@code From } sentence inside a body does neither and stays body text. Blank lines
+ * before the first message are skipped.
  */
 final class MboxSplitter {
 
@@ -30,6 +36,9 @@ final class MboxSplitter {
     private boolean pendingLine;
 
     private long skippedBeforeFirst;
+    private boolean previousBlank = true;
+
+    private static final Pattern DELIVERY_TIME = Pattern.compile("\\d{1,2}:\\d{2}(?::\\d{2})?\\s.*\\d{4}");
 
     MboxSplitter(InputStream in, MboxFormat format, long startOffset) {
         this.in = in;
@@ -52,23 +61,41 @@ final class MboxSplitter {
             pendingLine = false;
             if (isSeparator()) {
                 separator = new String(line, 0, lineLength, StandardCharsets.ISO_8859_1).strip();
-            } else {
+            } else if (!isBlank()) {
                 skippedBeforeFirst += lineLength;
             }
+            previousBlank = isBlank();
         }
         Body body = new Body();
+        previousBlank = false;
         while (readLine()) {
             if (isSeparator()) {
                 pendingLine = true;
+                previousBlank = true;
                 return new Message(body.finish(), separator, offset - lineLength);
             }
             body.append(line, unescapedStart(), lineLength);
+            previousBlank = isBlank();
         }
         return new Message(body.finish(), separator, offset);
     }
 
     private boolean isSeparator() {
-        return startsWith(0, "From ");
+        if (!startsWith(0, "From ")) {
+            return false;
+        }
+        return previousBlank || DELIVERY_TIME.matcher(
+                new String(line, 5, lineLength - 5, StandardCharsets.ISO_8859_1)).find();
+    }
+
+    private boolean isBlank() {
+        for (int i = 0; i < lineLength; i++) {
+            byte b = line[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where the line's content starts once one escaping '>' is removed. */

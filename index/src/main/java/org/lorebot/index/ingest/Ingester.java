@@ -24,6 +24,7 @@ import org.lorebot.index.archive.ArchiveEntry;
 import org.lorebot.index.archive.ArchiveProblem;
 import org.lorebot.index.archive.ArchiveSource;
 import org.lorebot.index.archive.ArchiveVisitor;
+import org.lorebot.index.mail.ContentHash;
 import org.lorebot.index.mail.MailMessage;
 import org.lorebot.index.mail.MailParser;
 import org.lorebot.index.mail.MalformedMailException;
@@ -225,7 +226,7 @@ public final class Ingester {
                 }
                 IndexedMessage indexed = new IndexedMessage(list, message,
                         MessageReferences.of(message), PatchId.of(message.body()), entry.raw(),
-                        entry.epoch(), entry.blob());
+                        entry.epoch(), entry.blob(), entry.time());
                 return ParsedEntry.parsed(entry, indexed, MessageDocument.of(indexed));
             } catch (MalformedMailException e) {
                 return ParsedEntry.malformed(entry, e.getMessage());
@@ -267,18 +268,67 @@ public final class Ingester {
                 return;
             }
             long sequence = nextSequence;
+            IndexedMessage indexed = parsed.message();
+            Document doc = parsed.document();
             if (known.contains(id)) {
-                duplicates++;
-                LOG.info("duplicate <{}> at {} {}: the first delivery is kept", id,
-                        parsed.epoch(), parsed.position());
-                return;
+                String other = unusedId(parsed);
+                if (other == null) {
+                    duplicates++;
+                    LOG.info("duplicate <{}> at {} {}: the first delivery is kept", id,
+                            parsed.epoch(), parsed.position());
+                    return;
+                }
+                LOG.info("<{}> at {} {} is another message than the one indexed under that id:"
+                        + " indexed as <{}>", id, parsed.epoch(), parsed.position(), other);
+                id = other;
+                indexed = indexed.withMessageId(other);
+                doc = MessageDocument.of(indexed);
             }
             known.added(id);
             nextSequence++;
-            Document doc = parsed.document();
             MessageDocument.setSequence(doc, sequence);
             index(id, doc);
             added++;
+        }
+
+        /**
+         * The id to index a message under whose first id is taken, or null when it is the same
+         * message again. public-inbox stores a reused id's second message with an extra
+         * Message-ID header it generates: the first of its ids not yet indexed is its own. An
+         * mbox has no such header; there a message whose content differs from the one indexed
+         * under its id gets an id derived from its content, so reading the mbox again finds it
+         * indexed. A git archive without the extra header is public-inbox's own dedup: the
+         * repeat is dropped as public-inbox-index drops it.
+         */
+        private String unusedId(ParsedEntry parsed) throws IOException {
+            MailMessage message = parsed.message().message();
+            for (String candidate : message.messageIds()) {
+                if (!known.contains(candidate)) {
+                    return candidate;
+                }
+            }
+            if (parsed.entry().blob() != null) {
+                return null;
+            }
+            String derived = ContentHash.derivedId(message);
+            if (known.contains(derived) || sameContentIndexed(message)) {
+                return null;
+            }
+            return derived;
+        }
+
+        private boolean sameContentIndexed(MailMessage message) throws IOException {
+            drain();
+            store.refresh();
+            byte[] raw = store.raw(message.messageId()).orElse(null);
+            if (raw == null) {
+                return false;
+            }
+            try {
+                return ContentHash.of(parser.parse(raw)).equals(ContentHash.of(message));
+            } catch (MalformedMailException e) {
+                return false;
+            }
         }
 
         private void index(String id, Document doc) throws IOException {

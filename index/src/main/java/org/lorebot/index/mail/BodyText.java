@@ -3,12 +3,15 @@ package org.lorebot.index.mail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.activation.DataSource;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -23,6 +26,10 @@ import jakarta.mail.internet.MimePart;
  */
 final class BodyText {
 
+    /** The text, and the file names of the attachments met on the way ({@code n:}). */
+    record Extracted(String text, List<String> attachmentNames) {
+    }
+
     /** Nesting beyond this is hostile, not mail. */
     private static final int MAX_DEPTH = 24;
     private static final Pattern PATCH_NAME = Pattern.compile(
@@ -30,15 +37,16 @@ final class BodyText {
 
     private final Session session;
     private final StringBuilder out = new StringBuilder();
+    private final List<String> attachmentNames = new ArrayList<>();
 
     private BodyText(Session session) {
         this.session = session;
     }
 
-    static String extract(Session session, MimeMessage message) {
+    static Extracted extract(Session session, MimeMessage message) {
         BodyText body = new BodyText(session);
         body.part(message, 0);
-        return normalizeLineEnds(body.out);
+        return new Extracted(normalizeLineEnds(body.out), List.copyOf(body.attachmentNames));
     }
 
     private void part(MimePart part, int depth) {
@@ -51,6 +59,9 @@ final class BodyText {
         if (depth > MAX_DEPTH) {
             return;
         }
+        if (!type.isMultipart()) {
+            attachmentName(part, type);
+        }
         if (type.isMultipart()) {
             multipart(part, type, depth);
         } else if (type.is("message/rfc822") || type.is("message/global")) {
@@ -59,6 +70,39 @@ final class BodyText {
             append(HtmlText.toText(text(part, type)));
         } else if (type.isText() || isPatch(part, type)) {
             append(text(part, type));
+        } else if (type.is("application/octet-stream")) {
+            // patches attached without a type, logs: text when every byte is printable, as
+            // public-inbox decides it
+            printableText(part, type);
+        }
+    }
+
+    private void printableText(MimePart part, MimeType type) {
+        try {
+            byte[] bytes = decoded(part);
+            if (PrintableText.isPrintable(bytes)) {
+                append(CharsetFallback.decode(bytes, type.charset()));
+            }
+        } catch (MessagingException | IOException e) {
+            // unreadable content has no words
+        }
+    }
+
+    private void attachmentName(MimePart part, MimeType type) {
+        String name = null;
+        try {
+            String disposition = part.getHeader("Content-Disposition", null);
+            if (disposition != null) {
+                name = new ContentDisposition(HeaderText.unfold(disposition)).getParameter("filename");
+            }
+        } catch (MessagingException | RuntimeException e) {
+            name = null; // a broken disposition: fall back to the type's name
+        }
+        if (name == null || name.isBlank()) {
+            name = type.name();
+        }
+        if (name != null && !name.isBlank()) {
+            attachmentNames.add(HeaderText.decode(name));
         }
     }
 

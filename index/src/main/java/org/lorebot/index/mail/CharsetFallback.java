@@ -34,7 +34,10 @@ final class CharsetFallback {
     }
 
     static String decode(byte[] bytes, int offset, int length, String declared) {
-        if (isAscii(bytes, offset, length)) {
+        if (Utf7.isUtf7(declared)) {
+            return Utf7.decode(bytes, offset, length);
+        }
+        if (isAscii(bytes, offset, length) && !isSevenBitEncoding(declared)) {
             return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
         }
         Charset charset = lookup(declared);
@@ -42,6 +45,18 @@ final class CharsetFallback {
             return guess(bytes, offset, length);
         }
         return new String(bytes, offset, length, charset);
+    }
+
+    /**
+     * Charsets that write non-ASCII text in ASCII bytes (ISO-2022-JP's escape sequences): text in
+     * them is all ASCII bytes and still needs decoding.
+     */
+    private static boolean isSevenBitEncoding(String declared) {
+        if (declared == null) {
+            return false;
+        }
+        String name = declared.trim().replace("\"", "").toLowerCase(Locale.ROOT);
+        return name.startsWith("iso-2022") || name.startsWith("iso2022") || name.startsWith("hz-gb");
     }
 
     /** Valid UTF-8 as UTF-8, anything else as windows-1252. */

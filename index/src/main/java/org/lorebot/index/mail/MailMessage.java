@@ -18,15 +18,45 @@ import java.util.List;
  * @param listId     the List-Id header's id, or null
  * @param body       the readable text: text/plain parts and text attachments in order (HTML-only
  *                   mail turned into text), decoded to Unicode with CRLF turned into LF
+ * @param messageIds every id of every Message-ID header, in order, without repeats; a message
+ *                   public-inbox stored again under a new id carries both (the first is usually
+ *                   {@code messageId}, which is always among them)
+ * @param attachmentNames the file names of its attachments ({@code n:}), in order
  */
 public record MailMessage(String messageId, String subject, Address from, List<Address> to,
                           List<Address> cc, Instant date, String inReplyTo,
-                          List<String> references, String listId, String body) {
+                          List<String> references, String listId, String body,
+                          List<String> messageIds, List<String> attachmentNames) {
     public MailMessage {
         subject = subject == null ? "" : subject;
         to = List.copyOf(to);
         cc = List.copyOf(cc);
         references = List.copyOf(references);
         body = body == null ? "" : body;
+        if (messageIds == null || messageIds.isEmpty()) {
+            messageIds = List.of(messageId);
+        } else if (!messageIds.contains(messageId)) {
+            List<String> all = new java.util.ArrayList<>(messageIds.size() + 1);
+            all.add(messageId);
+            all.addAll(messageIds);
+            messageIds = List.copyOf(all);
+        } else {
+            messageIds = List.copyOf(messageIds);
+        }
+        attachmentNames = attachmentNames == null ? List.of() : List.copyOf(attachmentNames);
+    }
+
+    /** A message with one Message-ID and no attachments. */
+    public MailMessage(String messageId, String subject, Address from, List<Address> to,
+                       List<Address> cc, Instant date, String inReplyTo, List<String> references,
+                       String listId, String body) {
+        this(messageId, subject, from, to, cc, date, inReplyTo, references, listId, body,
+                List.of(messageId), List.of());
+    }
+
+    /** The same message known under {@code id}, one of its other ids or one derived for it. */
+    public MailMessage withMessageId(String id) {
+        return new MailMessage(id, subject, from, to, cc, date, inReplyTo, references, listId,
+                body, messageIds, attachmentNames);
     }
 }

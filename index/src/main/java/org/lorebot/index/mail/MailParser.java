@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -27,11 +28,12 @@ import jakarta.mail.internet.MimeMessage;
  * raw body is kept as text), HTML-only mail (turned into text with jsoup). The message is parsed
  * once; part contents point into {@code raw} rather than being copied.
  *
- * <p>The only messages refused are those without a usable Message-ID ("no Message-ID"), which
- * lorebot could neither key, thread, cite nor answer. No id is made up for them: public-inbox
- * assigns one when it imports such a message, so every message of a public-inbox archive
- * already carries one (all 8,592 readable messages of the linux-mtd archive do), and an
- * invented id would match nothing on lore.
+ * <p>Every id of every Message-ID header is kept: public-inbox stores a message whose id was
+ * taken with a second, generated Message-ID header, and finds it by both. A message without a
+ * usable Message-ID (none, or an empty header) is archived too, as public-inbox archives it,
+ * under an id derived from its content ({@link ContentHash#derivedId}), so reading the same
+ * mbox again keys it the same way. Archives written by public-inbox never need this: it gives
+ * such a message an id when it imports it.
  *
  * <p>Recipients for public-inbox's {@code t:}, {@code c:} and {@code a:} searches: To and Cc
  * are parsed into {@link Address}es (groups flattened); a header that does not parse as
@@ -81,10 +83,13 @@ public final class MailParser {
     }
 
     private MailMessage read(MimeMessage mime, Instant received) throws MessagingException, MalformedMailException {
-        String messageIdHeader = header(mime, "Message-ID");
-        String messageId = MessageIds.messageId(messageIdHeader == null ? null : HeaderText.recover8bit(messageIdHeader));
-        if (messageId == null) {
-            throw new MalformedMailException(messageIdHeader == null ? "no Message-ID" : "no Message-ID (empty header)");
+        List<String> messageIds = messageIds(mime);
+        // without an id the message is still archived, as public-inbox does: a derived one
+        // (computed below from its content) keys it
+        String messageId = messageIds.isEmpty() ? "" : messageIds.get(0);
+        if (messageId.isEmpty() && header(mime, "From") == null && header(mime, "Subject") == null
+                && header(mime, "Date") == null) {
+            throw new MalformedMailException("no header (no Message-ID, From, Subject nor Date)");
         }
         List<Address> fromList = AddressList.parse(header(mime, "From"));
         List<Address> to = AddressList.parse(header(mime, "To"));
@@ -94,16 +99,43 @@ public final class MailParser {
         String inReplyToHeader = header(mime, "In-Reply-To");
         List<String> inReplyToIds = MessageIds.bracketed(inReplyToHeader);
         String inReplyTo = inReplyToIds.isEmpty() ? null : inReplyToIds.get(0);
-        if (messageId.equals(inReplyTo)) {
+        if (inReplyTo != null && messageIds.contains(inReplyTo)) {
             inReplyTo = inReplyToIds.size() > 1 ? inReplyToIds.get(1) : null;
         }
         List<String> references = MessageIds.references(header(mime, "References"), inReplyToHeader, messageId,
                 addresses(fromList, to, cc));
+        references = references.stream().filter(id -> !messageIds.contains(id)).toList();
 
         String subject = HeaderText.decode(header(mime, "Subject"));
-        String body = BodyText.extract(session, mime);
-        return new MailMessage(messageId, subject, from, to, cc, date(mime, received), inReplyTo,
-                references, listId(header(mime, "List-Id")), body);
+        BodyText.Extracted body = BodyText.extract(session, mime);
+        MailMessage message = new MailMessage(messageId, subject, from, to, cc, date(mime, received), inReplyTo,
+                references, listId(header(mime, "List-Id")), body.text(), messageIds, body.attachmentNames());
+        if (messageId.isEmpty()) {
+            message = message.withMessageId(ContentHash.derivedId(message));
+        }
+        return message;
+    }
+
+    /** Every id of every Message-ID header, in order, each once. */
+    private static List<String> messageIds(MimeMessage mime) throws MessagingException {
+        String[] headers = mime.getHeader("Message-ID");
+        if (headers == null) {
+            return List.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String header : headers) {
+            String value = HeaderText.recover8bit(HeaderText.unfold(header));
+            List<String> bracketed = MessageIds.bracketed(value);
+            if (bracketed.isEmpty()) {
+                String bare = MessageIds.messageId(value);
+                if (bare != null) {
+                    ids.add(bare);
+                }
+            } else {
+                ids.addAll(bracketed);
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /** The first value of a header, unfolded, or null. */

@@ -1,5 +1,6 @@
 package org.lorebot.index.query;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,32 +29,48 @@ import org.lorebot.index.store.TermScanner;
  * primary := "(" or ")" | [prefix ":"] ( word | "quoted phrase" | "(" or ")" )
  * </pre>
  *
- * Prefixes: {@code s: f: t: c: tc: a: b: bs: m: l: nq: q: dfn: dfa: dfb: dfhh: dfctx: d:
- * patchid:} (see {@link SearchPrefix}). Words follow Xapian's rules, as public-inbox's search
+ * Prefixes: {@code s: f: t: c: tc: a: b: bs: m: l: n: nq: q: dfn: dfa: dfb: dfhh: dfctx: d:
+ * dt: rt: patchid: dfpre: dfpost:} (see {@link SearchPrefix}). Words follow Xapian's rules, as public-inbox's search
  * does: a lower-case word matches any word with the same English stem ({@code ecc} finds
  * {@code ECCs}), a capitalised word or a number matches exactly, words joined by {@code . - / :
  * \ @} form a phrase ({@code spi-nor}, {@code drivers/mtd/nand/raw/marvell_nand.c},
  * addresses), {@code "..."} is a phrase, and a trailing {@code *} matches words starting with
  * what precedes it. An unknown {@code name:} is not a prefix: it is searched as words.
+ *
+ * <p>Lenient where public-inbox is: an empty phrase {@code ""} is ignored and a quote never
+ * closed runs to the end of the query. Parentheses may nest {@link #MAX_NESTING} deep.
  */
 public final class MailQueryParser {
 
     private static final String PHRASE_JOINERS = ".-/:\\@";
+    /** Deeper nesting is no search anyone types; the bound keeps the parser's stack small. */
+    public static final int MAX_NESTING = 100;
 
     private final String text;
+    private final Instant now;
     private int pos;
+    private int depth;
 
-    private MailQueryParser(String text) {
+    private MailQueryParser(String text, Instant now) {
         this.text = text;
+        this.now = now;
     }
 
     /** Parses {@code query}; the exception names the part that cannot be understood. */
     public static Query parse(String query) throws QuerySyntaxException {
+        return parse(query, Instant.now());
+    }
+
+    /** Parses {@code query}, reading relative dates ({@code d:2.weeks.ago..}) from {@code now}. */
+    public static Query parse(String query, Instant now) throws QuerySyntaxException {
         if (query == null || query.isBlank()) {
             throw new QuerySyntaxException(query == null ? "" : query, 0, "empty query");
         }
-        MailQueryParser parser = new MailQueryParser(query);
+        MailQueryParser parser = new MailQueryParser(query, now);
         Query result = parser.or(SearchPrefix.NONE);
+        if (result == null) {
+            throw new QuerySyntaxException(query, 0, "the query has no words to search for");
+        }
         parser.skipSpace();
         if (parser.pos < query.length()) {
             throw parser.error(parser.pos, query.charAt(parser.pos) == ')'
@@ -64,14 +81,17 @@ public final class MailQueryParser {
 
     private Query or(SearchPrefix prefix) throws QuerySyntaxException {
         List<Query> alternatives = new ArrayList<>();
-        alternatives.add(and(prefix));
+        addIfAny(alternatives, and(prefix));
         while (keyword("OR")) {
             int at = pos;
             skipSpace();
             if (atEnd()) {
                 throw error(at, "'OR' needs something after it");
             }
-            alternatives.add(and(prefix));
+            addIfAny(alternatives, and(prefix));
+        }
+        if (alternatives.isEmpty()) {
+            return null;
         }
         if (alternatives.size() == 1) {
             return alternatives.get(0);
@@ -115,8 +135,13 @@ public final class MailQueryParser {
                 pos++;
             }
             Query q = unary(prefix);
-            (occur == Occur.MUST_NOT ? excluded : required).add(q);
+            if (q != null) { // an empty phrase asks for nothing: ignored
+                (occur == Occur.MUST_NOT ? excluded : required).add(q);
+            }
             first = false;
+        }
+        if (required.isEmpty() && excluded.isEmpty()) {
+            return null;
         }
         if (excluded.isEmpty() && required.size() == 1) {
             return required.get(0);
@@ -147,7 +172,7 @@ public final class MailQueryParser {
                 throw error(start, "'" + own.prefix() + ":' needs a value after it");
             }
             if (peek() == '(') {
-                if (own == SearchPrefix.DATE || own == SearchPrefix.PATCH_ID) {
+                if (own.takesOneValue()) {
                     throw error(start, "'" + own.prefix() + ":' takes one value, not a group");
                 }
                 return group(own);
@@ -159,9 +184,12 @@ public final class MailQueryParser {
 
     private Query group(SearchPrefix prefix) throws QuerySyntaxException {
         int open = pos;
+        if (++depth > MAX_NESTING) {
+            throw error(open, "parentheses nested more than " + MAX_NESTING + " deep");
+        }
         pos++;
         skipSpace();
-        if (peek() == ')') {
+        if (!atEnd() && peek() == ')') {
             throw error(open, "empty parentheses");
         }
         Query inner = or(prefix);
@@ -170,7 +198,14 @@ public final class MailQueryParser {
             throw error(open, "'(' is never closed");
         }
         pos++;
+        depth--;
         return inner;
+    }
+
+    private static void addIfAny(List<Query> queries, Query q) {
+        if (q != null) {
+            queries.add(q);
+        }
     }
 
     /** A known {@code prefix:} at the current position, or null. */
@@ -187,28 +222,22 @@ public final class MailQueryParser {
 
     private Query clause(SearchPrefix prefix, int start) throws QuerySyntaxException {
         if (peek() == '"') {
-            int open = pos;
+            // as in public-inbox, an unbalanced quote runs to the end of the query
             int close = text.indexOf('"', pos + 1);
-            if (close < 0) {
-                throw error(open, "unterminated phrase: missing closing '\"'");
-            }
-            String phrase = text.substring(pos + 1, close);
-            pos = close + 1;
-            if (prefix == SearchPrefix.DATE || prefix == SearchPrefix.PATCH_ID) {
+            int end = close < 0 ? text.length() : close;
+            String phrase = text.substring(pos + 1, end);
+            pos = close < 0 ? end : close + 1;
+            if (prefix.takesOneValue()) {
                 return special(prefix, phrase, start);
             }
-            Query q = words(prefix, phrase, true);
-            if (q == null) {
-                throw error(open, "phrase \"" + phrase + "\" has no words to search for");
-            }
-            return q;
+            return words(prefix, phrase, true); // null for "": ignored, as public-inbox does
         }
         int valueStart = pos;
         while (!atEnd() && !isSpace(peek()) && peek() != '(' && peek() != ')') {
             pos++;
         }
         String value = text.substring(valueStart, pos);
-        if (prefix == SearchPrefix.DATE || prefix == SearchPrefix.PATCH_ID) {
+        if (prefix.takesOneValue()) {
             return special(prefix, value, start);
         }
         Query q = words(prefix, value, false);
@@ -221,17 +250,33 @@ public final class MailQueryParser {
 
     private Query special(SearchPrefix prefix, String value, int start)
             throws QuerySyntaxException {
-        if (prefix == SearchPrefix.PATCH_ID) {
-            if (!value.matches("[0-9a-fA-F]{40}|[0-9a-fA-F]{64}")) {
-                throw error(start, "patch-id '" + value + "' is not a 40-digit hex id");
+        switch (prefix) {
+            case PATCH_ID -> {
+                if (!value.matches("[0-9a-fA-F]{40}|[0-9a-fA-F]{64}")) {
+                    throw error(start, "patch-id '" + value + "' is not a 40-digit hex id");
+                }
+                return new TermQuery(new Term(IndexFields.PATCH_ID, value.toLowerCase(Locale.ROOT)));
             }
-            return new TermQuery(new Term(IndexFields.PATCH_ID, value.toLowerCase(Locale.ROOT)));
-        }
-        try {
-            DateRange range = DateRange.parse(value);
-            return LongPoint.newRangeQuery(IndexFields.DATE, range.from(), range.to());
-        } catch (IllegalArgumentException e) {
-            throw error(start, "bad date in 'd:" + value + "': " + e.getMessage());
+            case DIFF_PRE_BLOB, DIFF_POST_BLOB -> {
+                if (!value.matches("[0-9a-fA-F]{7,64}")) {
+                    throw error(start, "'" + prefix.prefix() + ":" + value + "' needs a blob id"
+                            + " of at least 7 hex digits");
+                }
+                String field = prefix == SearchPrefix.DIFF_PRE_BLOB
+                        ? IndexFields.DIFF_PRE_BLOB : IndexFields.DIFF_POST_BLOB;
+                return new TermQuery(new Term(field, value.toLowerCase(Locale.ROOT)));
+            }
+            default -> {
+                try {
+                    DateRange range = DateRange.parse(value, now);
+                    String field = prefix == SearchPrefix.RECEIVED
+                            ? IndexFields.RECEIVED : IndexFields.DATE;
+                    return LongPoint.newRangeQuery(field, range.from(), range.to());
+                } catch (IllegalArgumentException e) {
+                    throw error(start, "bad date in '" + prefix.prefix() + ":" + value + "': "
+                            + e.getMessage());
+                }
+            }
         }
     }
 

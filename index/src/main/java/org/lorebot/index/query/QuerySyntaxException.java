@@ -10,9 +10,15 @@ public final class QuerySyntaxException extends Exception {
     private final int column;
 
     public QuerySyntaxException(String query, int offset, String problem) {
-        super(problem + " (at column " + (offset + 1) + " of '" + query + "')");
+        super(problem + " (at column " + (offset + 1) + " of '" + shortened(query) + "')");
         this.query = query;
         this.column = offset + 1;
+    }
+
+    /** The query for a one-line message: a hostile one may be many kilobytes long. */
+    private static String shortened(String query) {
+        String oneLine = query.replace('\n', ' ').replace('\r', ' ');
+        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
     }
 
     /** The whole query as given. */

@@ -29,10 +29,20 @@ public enum SearchPrefix {
     DIFF_ADDED("dfb", IndexFields.DIFF_ADDED),
     DIFF_HUNK_HEADING("dfhh", IndexFields.DIFF_HUNK_HEADING),
     DIFF_CONTEXT("dfctx", IndexFields.DIFF_CONTEXT),
-    /** Date range, {@code YYYYMMDD..YYYYMMDD}; handled by {@link DateRange}. */
+    /** Attachment file names. */
+    ATTACHMENT_NAME("n", IndexFields.ATTACHMENT_NAME),
+    /** Date range, {@code YYYYMMDD..YYYYMMDD} or relative; handled by {@link DateRange}. */
     DATE("d"),
+    /** Date-time range, {@code YYYYMMDDhhmmss..YYYYMMDDhhmmss}, public-inbox's older form. */
+    DATE_TIME("dt"),
+    /** Range of the time the archive received the message, written as for {@code d:}. */
+    RECEIVED("rt"),
     /** git's stable patch-id, exact. */
     PATCH_ID("patchid"),
+    /** Blob id (7 or more hex digits) a diff changes, before the change. */
+    DIFF_PRE_BLOB("dfpre"),
+    /** Blob id (7 or more hex digits) a diff changes, after the change. */
+    DIFF_POST_BLOB("dfpost"),
     /**
      * No prefix: public-inbox's default, Message-ID, subject, from and the whole body (quoted,
      * not quoted, diffs).
@@ -52,6 +62,11 @@ public enum SearchPrefix {
     /** What users type before the colon. */
     public String prefix() {
         return name;
+    }
+
+    /** Whether its value is one date, range or id rather than words. */
+    public boolean takesOneValue() {
+        return fields.isEmpty() && this != NONE;
     }
 
     /** The text fields searched, empty for the special prefixes. */

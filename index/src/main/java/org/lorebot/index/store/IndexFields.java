@@ -37,11 +37,13 @@ public final class IndexFields {
     public static final String DIFF_CONTEXT = "dfctx";
     /** Inbox name and List-Id ({@code l:}). */
     public static final String LIST_TEXT = "l";
+    /** File names of attachments ({@code n:}). */
+    public static final String ATTACHMENT_NAME = "n";
 
     /** Every field indexed as words plus stems. */
     public static final List<String> TEXT_FIELDS = List.of(MID_TEXT, SUBJECT, FROM, TO, CC,
             NOT_QUOTED, QUOTED, DIFF_FILE, DIFF_REMOVED, DIFF_ADDED, DIFF_HUNK_HEADING,
-            DIFF_CONTEXT, LIST_TEXT);
+            DIFF_CONTEXT, LIST_TEXT, ATTACHMENT_NAME);
 
     /** The inbox name, exact. */
     public static final String LIST = "list";
@@ -49,6 +51,14 @@ public final class IndexFields {
     public static final String PATCH_ID = "patchid";
     /** Date, epoch seconds: a point for ranges, doc values for sorting, stored. */
     public static final String DATE = "date";
+    /** When the archive received it (commit time, else the Date), epoch seconds: a point. */
+    public static final String RECEIVED = "rt";
+    /**
+     * Blob ids of a diff's {@code index A..B} lines, before ({@code dfpre:}) and after
+     * ({@code dfpost:}): exact terms, each id also under every abbreviation down to 7 digits.
+     */
+    public static final String DIFF_PRE_BLOB = "dfpre";
+    public static final String DIFF_POST_BLOB = "dfpost";
     /** Ingest order, increasing over the life of the index. */
     public static final String SEQUENCE = "seq";
     /**

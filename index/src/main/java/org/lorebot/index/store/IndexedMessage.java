@@ -1,5 +1,6 @@
 package org.lorebot.index.store;
 
+import java.time.Instant;
 import java.util.List;
 import org.lorebot.index.mail.MailMessage;
 
@@ -13,10 +14,24 @@ import org.lorebot.index.mail.MailMessage;
  * @param raw        the message as delivered
  * @param epoch      the archive stream it came from
  * @param blob       its git blob id, or null
+ * @param received   when the archive received it (commit time), or null when unknown
  */
 public record IndexedMessage(String list, MailMessage message, List<String> references,
-                             String patchId, byte[] raw, String epoch, String blob) {
+                             String patchId, byte[] raw, String epoch, String blob,
+                             Instant received) {
     public IndexedMessage {
         references = List.copyOf(references);
+    }
+
+    /** A message whose arrival in the archive is unknown. */
+    public IndexedMessage(String list, MailMessage message, List<String> references,
+                          String patchId, byte[] raw, String epoch, String blob) {
+        this(list, message, references, patchId, raw, epoch, blob, null);
+    }
+
+    /** The same, keyed under another of its ids (see {@link MailMessage#withMessageId}). */
+    public IndexedMessage withMessageId(String id) {
+        return new IndexedMessage(list, message.withMessageId(id), references, patchId, raw,
+                epoch, blob, received);
     }
 }

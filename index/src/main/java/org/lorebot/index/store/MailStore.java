@@ -18,6 +18,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene index of one data directory: documents keyed by Message-ID, and the archive cursor
@@ -213,6 +214,25 @@ public final class MailStore implements AutoCloseable {
         // The searcher may come from a manager replaced since (writer opened): closing its reader
         // through decRef is what both managers would do.
         searcher.getIndexReader().decRef();
+    }
+
+    /** The message as delivered that is indexed under {@code messageId}, if any. */
+    public java.util.Optional<byte[]> raw(String messageId) throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            org.apache.lucene.search.TopDocs top = searcher.search(
+                    new org.apache.lucene.search.TermQuery(new Term(IndexFields.MID, messageId)), 1);
+            if (top.scoreDocs.length == 0) {
+                return java.util.Optional.empty();
+            }
+            BytesRef raw = searcher.storedFields().document(top.scoreDocs[0].doc)
+                    .getBinaryValue(IndexFields.RAW);
+            return raw == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(java.util.Arrays.copyOfRange(raw.bytes, raw.offset,
+                            raw.offset + raw.length));
+        } finally {
+            release(searcher);
+        }
     }
 
     private Map<String, String> readCommitData() throws IOException {

@@ -52,7 +52,11 @@ public final class MessageDocument {
         String id = m.messageId();
         doc.add(new StringField(IndexFields.MID, id, Field.Store.YES));
         doc.add(new SortedDocValuesField(IndexFields.MID, new BytesRef(id)));
-        text(doc, IndexFields.MID_TEXT, messageIdWords(id));
+        List<String> idWords = new ArrayList<>(m.messageIds().size());
+        for (String each : m.messageIds()) {
+            idWords.add(messageIdWords(each));
+        }
+        text(doc, IndexFields.MID_TEXT, String.join(String.valueOf(XapianTokenizer.SECTION_BREAK), idWords));
         text(doc, IndexFields.SUBJECT, m.subject());
         text(doc, IndexFields.FROM, m.from() == null ? "" : m.from().toString());
         text(doc, IndexFields.TO, addresses(m.to()));
@@ -66,6 +70,15 @@ public final class MessageDocument {
         text(doc, IndexFields.DIFF_HUNK_HEADING, body.hunkHeadings());
         text(doc, IndexFields.DIFF_CONTEXT, body.context());
         text(doc, IndexFields.LIST_TEXT, listWords(indexed.list(), m.listId()));
+        text(doc, IndexFields.ATTACHMENT_NAME,
+                String.join(String.valueOf(XapianTokenizer.SECTION_BREAK), m.attachmentNames()));
+        DiffBlobIds blobs = DiffBlobIds.of(m.body());
+        for (String term : blobs.preImageTerms()) {
+            doc.add(new StringField(IndexFields.DIFF_PRE_BLOB, term, Field.Store.NO));
+        }
+        for (String term : blobs.postImageTerms()) {
+            doc.add(new StringField(IndexFields.DIFF_POST_BLOB, term, Field.Store.NO));
+        }
         doc.add(new StringField(IndexFields.LIST, indexed.list(), Field.Store.YES));
         if (indexed.patchId() != null) {
             doc.add(new StringField(IndexFields.PATCH_ID,
@@ -75,6 +88,8 @@ public final class MessageDocument {
         doc.add(new LongPoint(IndexFields.DATE, date));
         doc.add(new NumericDocValuesField(IndexFields.DATE, date));
         doc.add(new StoredField(IndexFields.DATE, date));
+        doc.add(new LongPoint(IndexFields.RECEIVED,
+                indexed.received() != null ? indexed.received().getEpochSecond() : date));
         doc.add(new BinaryDocValuesField(IndexFields.THREAD_REFS,
                 new BytesRef(String.join(IndexFields.REFS_SEPARATOR, indexed.references()))));
         for (String ref : indexed.references()) {

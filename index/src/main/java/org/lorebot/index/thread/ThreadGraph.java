@@ -80,12 +80,14 @@ public final class ThreadGraph {
         for (int i = 0; i < refs.length; i++) {
             String ref = references.get(i);
             Node target = nodes.get(ref);
-            if (target == null) {
+            boolean created = target == null;
+            if (created) {
                 target = newNode(ref);
             }
             refs[i] = target.id;
+            // a ghost made just now has no replies, so it cannot be above previous: no walk
             if (!target.real && target.ghostParent == null && previous != null
-                    && !reaches(previous, target)) {
+                    && (created || !reaches(previous, target))) {
                 target.ghostParent = previous;
             }
             node.group = union(node.group, target.group);
@@ -199,17 +201,14 @@ public final class ThreadGraph {
                 children.computeIfAbsent(parent, k -> new ArrayList<>()).add(member);
             }
         }
-        Map<Node, long[]> earliest = new IdentityHashMap<>();
-        for (Node member : group.members) {
-            earliest(member, children, earliest, new HashSet<>());
-        }
+        Map<Node, long[]> earliest = earliest(group.members, children);
         Comparator<Node> order = Comparator.<Node>comparingLong(n -> earliest.get(n)[0])
                 .thenComparingLong(n -> earliest.get(n)[1]).thenComparing(n -> n.id);
         tops.sort(Comparator.<Node, Boolean>comparing(n -> n != group.root).thenComparing(order));
         List<ThreadPosition> positions = new ArrayList<>(group.members.size());
         Set<Node> placed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Node top : tops) {
-            place(top, 0, children, order, positions, placed);
+            place(top, children, order, positions, placed);
         }
         // Members of a reference cycle have no top: show them as roots of their own.
         List<Node> left = new ArrayList<>();
@@ -220,46 +219,77 @@ public final class ThreadGraph {
         }
         left.sort(order);
         for (Node member : left) {
-            place(member, 0, children, order, positions, placed);
+            place(member, children, order, positions, placed);
         }
         return Optional.of(positions);
     }
 
-    private static void place(Node node, int depth, Map<Node, List<Node>> children,
-                              Comparator<Node> order, List<ThreadPosition> positions,
-                              Set<Node> placed) {
-        if (!placed.add(node)) {
-            return;
-        }
-        positions.add(new ThreadPosition(node.id, depth, !node.real));
-        List<Node> replies = children.get(node);
-        if (replies != null) {
-            replies.sort(order);
-            for (Node reply : replies) {
-                place(reply, depth + 1, children, order, positions, placed);
+    /**
+     * Lays out the subtree under {@code top}, depth first, replies oldest first. A loop, not
+     * recursion: a chain of thousands of references must not exhaust the stack.
+     */
+    private static void place(Node top, Map<Node, List<Node>> children, Comparator<Node> order,
+                              List<ThreadPosition> positions, Set<Node> placed) {
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        stack.push(top);
+        depths.push(0);
+        while (!stack.isEmpty()) {
+            Node node = stack.pop();
+            int depth = depths.pop();
+            if (!placed.add(node)) {
+                continue;
+            }
+            positions.add(new ThreadPosition(node.id, depth, !node.real));
+            List<Node> replies = children.get(node);
+            if (replies != null) {
+                replies.sort(order);
+                for (int i = replies.size() - 1; i >= 0; i--) {
+                    stack.push(replies.get(i));
+                    depths.push(depth + 1);
+                }
             }
         }
     }
 
-    /** The oldest (date, sequence) of a subtree; ghosts have none of their own. */
-    private static long[] earliest(Node node, Map<Node, List<Node>> children,
-                                   Map<Node, long[]> memo, Set<Node> visiting) {
-        long[] known = memo.get(node);
-        if (known != null) {
-            return known;
-        }
-        long[] best = node.real ? new long[] {node.date, node.seq}
-                : new long[] {Long.MAX_VALUE, Long.MAX_VALUE};
-        if (visiting.add(node)) {
-            for (Node child : children.getOrDefault(node, List.of())) {
-                long[] candidate = earliest(child, children, memo, visiting);
-                if (before(candidate, best)) {
-                    best = candidate;
+    /**
+     * The oldest (date, sequence) of each member's subtree; ghosts have none of their own. Walked
+     * bottom-up with an explicit stack; in a reference cycle a node is counted once.
+     */
+    private static Map<Node, long[]> earliest(List<Node> members, Map<Node, List<Node>> children) {
+        Map<Node, long[]> memo = new IdentityHashMap<>();
+        Set<Node> entered = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        for (Node start : members) {
+            if (memo.containsKey(start)) {
+                continue;
+            }
+            stack.push(start);
+            while (!stack.isEmpty()) {
+                Node node = stack.peek();
+                if (memo.containsKey(node)) {
+                    stack.pop();
+                } else if (entered.add(node)) {
+                    for (Node child : children.getOrDefault(node, List.of())) {
+                        if (!entered.contains(child)) {
+                            stack.push(child);
+                        }
+                    }
+                } else {
+                    stack.pop();
+                    long[] best = node.real ? new long[] {node.date, node.seq}
+                            : new long[] {Long.MAX_VALUE, Long.MAX_VALUE};
+                    for (Node child : children.getOrDefault(node, List.of())) {
+                        long[] candidate = memo.get(child);
+                        if (candidate != null && before(candidate, best)) {
+                            best = candidate;
+                        }
+                    }
+                    memo.put(node, best);
                 }
             }
         }
-        memo.put(node, best);
-        return best;
+        return memo;
     }
 
     private static boolean before(long[] a, long[] b) {

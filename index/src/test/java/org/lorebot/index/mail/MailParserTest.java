@@ -1,6 +1,7 @@
 package org.lorebot.index.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -231,10 +232,16 @@ class MailParserTest {
     }
 
     @Test
-    void refusesAMessageWithoutMessageId() {
-        MalformedMailException e = assertThrows(MalformedMailException.class,
-                () -> parser.parse(mail("From: a@x\nSubject: no id\n\nbody\n")));
-        assertEquals("no Message-ID", e.getMessage());
+    void keysAMessageWithoutMessageIdByItsContentAndRefusesOneWithoutHeaders() throws Exception {
+        MailMessage first = parser.parse(mail("From: a@x\nSubject: no id\n\nbody\n"));
+        MailMessage again = parser.parse(mail("From: a@x\nSubject: no id\n\nbody\n"));
+        MailMessage other = parser.parse(mail("From: a@x\nSubject: no id\n\nanother body\n"));
+        assertTrue(first.messageId().endsWith("@lorebot.invalid"), first.messageId());
+        assertEquals(first.messageId(), again.messageId(), "the same mail gets the same id");
+        assertNotEquals(first.messageId(), other.messageId());
+        MalformedMailException headless = assertThrows(MalformedMailException.class,
+                () -> parser.parse(mail("just some text\n")));
+        assertTrue(headless.getMessage().startsWith("no header"), headless.getMessage());
         MalformedMailException empty = assertThrows(MalformedMailException.class, () -> parser.parse(new byte[0]));
         assertEquals("empty message", empty.getMessage());
     }

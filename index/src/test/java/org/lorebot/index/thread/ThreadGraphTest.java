@@ -128,4 +128,30 @@ class ThreadGraphTest {
         assertEquals(2, g.layout("a").orElseThrow().size());
         assertTrue(g.root("a").isPresent());
     }
+
+    /**
+     * Issue 11 point 9: one message citing 10,000 References used to overflow the stack when its
+     * thread was laid out. It joins the thread of its last reference, which stays as it was.
+     */
+    @Test
+    void aMessageWithTenThousandReferencesJoinsItsThreadWithoutBreakingIt() {
+        ThreadGraph g = new ThreadGraph();
+        add(g, "root", 1);
+        add(g, "reply", 2, "root");
+        String[] refs = new String[10_000];
+        for (int i = 0; i < refs.length - 1; i++) {
+            refs[i] = "ghost-" + i;
+        }
+        refs[refs.length - 1] = "root";
+        add(g, "flood", 3, refs);
+
+        assertEquals(Optional.of("root"), g.root("flood"));
+        assertEquals(Optional.of("root"), g.root("reply"));
+        List<ThreadPosition> layout = g.layout("reply").orElseThrow();
+        assertEquals(new ThreadPosition("root", 0, false), layout.get(0));
+        assertEquals(new ThreadPosition("reply", 1, false), layout.get(1));
+        assertEquals(new ThreadPosition("flood", 1, false), layout.get(2));
+        assertEquals(10_002, layout.size(), "the 9,999 ghosts follow, each under the one before");
+        assertEquals(9_998, layout.get(layout.size() - 1).depth());
+    }
 }
