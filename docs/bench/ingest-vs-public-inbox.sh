@@ -6,10 +6,10 @@
 # every run into a fresh directory. Prints each run's whole-process figures from GNU time (wall,
 # user+sys CPU of the process and all its children and threads, peak RSS), the medians, and the
 # ratio public-inbox / lorebot. Run from the repository root after `mvn -B -q -DskipTests package`.
-# LOREBOT (default `java -jar bot/target/lorebot.jar`) picks the command to time.
+# LOREBOT (default the launcher bot/target/lorebot) picks the command to time.
 set -eu
 epoch=$(cd "$1" && pwd); runs=${2:-3}
-lorebot=${LOREBOT:-java -jar $PWD/bot/target/lorebot.jar}
+lorebot=${LOREBOT:-$PWD/bot/target/lorebot}
 work=$(mktemp -d "${TMPDIR:-/tmp}/ingest-vs-pi.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export PI_CONFIG=$work/pi-config   # keep public-inbox away from ~/.public-inbox
