@@ -89,6 +89,10 @@ final class ConfigReader {
             if (outside != null) {
                 throw new ConfigException(file, line, outside.name(), "key outside any section", e);
             }
+            String unquoted = unquotedSectionName(text, line);
+            if (unquoted != null) {
+                throw new ConfigException(file, line, "", unquoted, e);
+            }
             throw new ConfigException(file, line, "", "syntax error: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file, 0, "", "syntax error: " + e.getMessage(), e);
@@ -96,6 +100,26 @@ final class ConfigReader {
         ConfigReader reader = new ConfigReader(file, config, ConfigLines.scan(text));
         reader.checkStructure();
         return reader.build(dataOverride);
+    }
+
+    private static final java.util.regex.Pattern UNQUOTED_NAME =
+            java.util.regex.Pattern.compile("^\\s*\\[\\s*([A-Za-z][A-Za-z0-9-]*)\\s+([^\"\\]\\s][^\"\\]]*?)\\s*\\].*$");
+
+    /**
+     * {@code [inbox linux-mtd]}, the commonest slip (JGit only says "Bad section entry"): a
+     * section's name is written in quotes.
+     */
+    private static String unquotedSectionName(String text, int line) {
+        String[] all = text.split("\n", -1);
+        if (line < 1 || line > all.length) {
+            return null;
+        }
+        java.util.regex.Matcher m = UNQUOTED_NAME.matcher(all[line - 1]);
+        if (!m.matches()) {
+            return null;
+        }
+        return "[" + m.group(1) + " " + m.group(2) + "]: a section's name is quoted: write ["
+                + m.group(1) + " \"" + m.group(2) + "\"]";
     }
 
     /**

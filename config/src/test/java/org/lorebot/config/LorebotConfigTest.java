@@ -376,6 +376,15 @@ class LorebotConfigTest {
         assertTrue(e.getMessage().contains("syntax error"), e.getMessage());
     }
 
+    /** Issue 11 point 14: JGit's "Bad section entry: inbox" told a new user nothing. */
+    @Test
+    void anUnquotedSectionNameSaysHowToWriteIt() throws Exception {
+        ConfigException e = failure("[core]\n data = x\n[inbox linux-mtd]\n path = /srv/mtd\n");
+        assertEquals(3, e.line(), e.getMessage());
+        assertEquals(dir.resolve("lorebot.conf") + ":3: [inbox linux-mtd]: a section's name is quoted:"
+                + " write [inbox \"linux-mtd\"]", e.getMessage());
+    }
+
     @Test
     void errorsAfterAContinuationLineStillPointAtTheRightLine() throws Exception {
         assertBad("[smtp]\n host = a\\\nb\n port = x\n", 4, "smtp.port", "not a whole number");

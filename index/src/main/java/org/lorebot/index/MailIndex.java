@@ -1,6 +1,7 @@
 package org.lorebot.index;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -53,6 +54,8 @@ import org.lorebot.index.store.StoredMessage;
  */
 public final class MailIndex implements AutoCloseable {
 
+    private static final String LUCENE_DIR = "lucene";
+
     private final MailStore store;
     private final MailSearcher searcher;
     private final MailParser parser = new MailParser();
@@ -68,6 +71,35 @@ public final class MailIndex implements AutoCloseable {
         this.seenGeneration = store.commitGeneration();
     }
 
+    /** Whether {@code dataDir} holds an index something was ingested into. */
+    public static boolean exists(Path dataDir) throws IOException {
+        return MailStore.hasContent(dataDir.resolve(LUCENE_DIR));
+    }
+
+    /**
+     * Removes what opening an index in {@code dataDir} created when nothing was ingested into it
+     * (a failed first ingest), so that later commands say "no index here" rather than finding
+     * nothing; {@code dataDir} itself goes too when that leaves it empty. An index with content
+     * is never touched.
+     */
+    public static void removeIfEmpty(Path dataDir) throws IOException {
+        Path lucene = dataDir.resolve(LUCENE_DIR);
+        if (!Files.isDirectory(lucene) || exists(dataDir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(lucene)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(lucene);
+        try (java.util.stream.Stream<Path> left = Files.list(dataDir)) {
+            if (left.findAny().isEmpty()) {
+                Files.deleteIfExists(dataDir);
+            }
+        }
+    }
+
     /** Opens the index in {@code dataDir}, creating it when absent. */
     public static MailIndex open(Path dataDir) throws IOException {
         return open(dataDir, IngestOptions.defaults());
@@ -75,7 +107,7 @@ public final class MailIndex implements AutoCloseable {
 
     /** Opens the index with non-default ingest tuning (commit interval, threads). */
     public static MailIndex open(Path dataDir, IngestOptions options) throws IOException {
-        return new MailIndex(MailStore.open(dataDir.resolve("lucene")), options);
+        return new MailIndex(MailStore.open(dataDir.resolve(LUCENE_DIR)), options);
     }
 
     /**

@@ -31,6 +31,7 @@ import org.lorebot.index.archive.ArchiveProblem;
 import org.lorebot.index.archive.ArchiveVisitor;
 import org.lorebot.index.archive.MboxFormat;
 import org.lorebot.index.archive.MboxSource;
+import org.lorebot.index.mail.ContentHash;
 import org.lorebot.index.mail.MailMessage;
 import org.lorebot.index.mail.MailParser;
 import org.lorebot.index.mail.MalformedMailException;
@@ -240,20 +241,10 @@ public final class CheckCommand implements Callable<Integer> {
             // plain `git diff` or `diff -u` output: no headers, the whole text is the patch
             return new Read(null, "", PatchParser.parse("", new String(raw, StandardCharsets.UTF_8)), 0);
         }
-        MailMessage mail;
-        String messageId;
-        try {
-            mail = parser.parse(raw);
-            messageId = mail.messageId();
-        } catch (MalformedMailException e) {
-            // git format-patch files carry no Message-ID; the checker does not need one.
-            try {
-                mail = parser.parse(withPlaceholderId(raw));
-                messageId = null;
-            } catch (MalformedMailException again) {
-                throw e;
-            }
-        }
+        MailMessage mail = parser.parse(raw);
+        // git format-patch files carry no Message-ID; the id the mail layer derives for the
+        // archive means nothing to the author, so none is reported.
+        String messageId = ContentHash.isDerived(mail.messageId()) ? null : mail.messageId();
         return new Read(messageId, mail.subject(), PatchParser.parse(mail.subject(), mail.body()),
                 lineCount(raw, 0, headerEnd(raw)));
     }
@@ -323,14 +314,6 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         return to > from && raw[to - 1] != '\n' ? n + 1 : n;
-    }
-
-    private static byte[] withPlaceholderId(byte[] raw) {
-        byte[] header = "Message-ID: <lorebot-check@localhost>\n".getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[header.length + raw.length];
-        System.arraycopy(header, 0, out, 0, header.length);
-        System.arraycopy(raw, 0, out, header.length, raw.length);
-        return out;
     }
 
     /**

@@ -14,7 +14,7 @@ final class IndexAccess {
 
     /** The index in {@code data}; an input error when nothing was ever ingested there. */
     static MailIndex openExisting(Path data) throws IOException {
-        if (!Files.isDirectory(data)) {
+        if (!Files.isDirectory(data) || !MailIndex.exists(data)) {
             throw new InputException("no index in " + data
                     + " (ingest something first: 'lorebot ingest SOURCE', or 'lorebot run' for the sample)");
         }

@@ -67,6 +67,9 @@ public final class IngestCommand implements Callable<Integer> {
                     failed++;
                 }
             }
+        } finally {
+            // a first ingest that read nothing leaves no empty index behind to be searched
+            MailIndex.removeIfEmpty(config.core().data());
         }
         return failed == 0 ? Lorebot.EXIT_OK : Lorebot.EXIT_USAGE;
     }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 import org.lorebot.bot.lock.DataDirectoryInUseException;
 import org.lorebot.config.ConfigException;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Reviews Linux kernel patches on public-inbox mailing list archives.")
-public final class Lorebot implements Runnable {
+public final class Lorebot implements Callable<Integer> {
 
     /** Every verb, in the order {@code lorebot --help} lists them. */
     private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
@@ -55,9 +56,13 @@ public final class Lorebot implements Runnable {
 
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
+    /** No command is a usage error (exit 2), as any other: say so, then how to use it. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("lorebot: no command given");
+        spec.commandLine().usage(err);
+        return EXIT_USAGE;
     }
 
     public static CommandLine commandLine() {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Searches the index with public-inbox's query language (s: f: t: c: a: b: bs: nq: q: m:"
-                + " d: l: dfn: dfa: dfb: dfhh: dfctx: patchid:), newest first.",
+                + " d: dt: rt: l: n: dfn: dfa: dfb: dfhh: dfctx: dfpre: dfpost: patchid:), newest first.",
             "Prints date (UTC), sender, subject and Message-ID, one message a line."
         })
 public final class SearchCommand implements Callable<Integer> {

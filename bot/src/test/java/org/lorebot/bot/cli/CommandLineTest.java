@@ -39,6 +39,19 @@ class CommandLineTest {
         }
     }
 
+    /**
+     * Issue 11 point 14: plain {@code lorebot} printed help and exited 0; README says usage
+     * errors exit 2, and a script that forgot its verb must notice.
+     */
+    @Test
+    void noCommandIsAUsageErrorThatShowsTheHelp() {
+        CommandRun run = CommandRun.lorebot();
+        assertEquals(Lorebot.EXIT_USAGE, run.exit());
+        assertTrue(run.err().startsWith("lorebot: no command given\n"), run.toString());
+        assertTrue(run.err().contains("\n  search "), "the help lists the commands: " + run);
+        assertEquals("", run.out());
+    }
+
     @Test
     void unknownOptionIsAUsageError() {
         CommandRun run = CommandRun.lorebot("search", "--colour", "x");

@@ -1,6 +1,7 @@
 package org.lorebot.bot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -103,6 +104,9 @@ class FetchCommandTest {
         assertEquals(Lorebot.EXIT_USAGE, run.exit(), run.toString());
         assertTrue(run.err().contains("lorebot: gone: no public-inbox epoch at " + server.baseUrl() + "/gone/0"), run.toString());
         assertTrue(run.out().contains("lkml: added 200,"), "the other inbox is still fetched: " + run);
+        assertFalse(Files.exists(dir.resolve("data/mirrors/gone")),
+                "a failed first fetch leaves no empty mirror behind");
+        assertTrue(Files.isDirectory(dir.resolve("data/mirrors/lkml/git/0.git")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -144,5 +145,28 @@ class SearchCommandTest {
         CommandRun run = CommandRun.lorebot("search", "--data", empty.toString(), "foo");
         assertEquals(Lorebot.EXIT_USAGE, run.exit(), run.toString());
         assertTrue(run.err().startsWith("lorebot: no index in " + empty), run.toString());
+    }
+
+    /** Issue 11 point 10: 5,000 nested parentheses are refused in one line, exit 2. */
+    @Test
+    void deeplyNestedQueryIsOneLineOfError() {
+        String query = "(".repeat(5_000) + "nand" + ")".repeat(5_000);
+        CommandRun run = CommandRun.lorebot("search", "--data", data, query);
+        assertEquals(Lorebot.EXIT_USAGE, run.exit(), run.toString());
+        assertEquals(1, run.err().strip().split("\n").length, run.toString());
+        assertTrue(run.err().startsWith("lorebot: bad query: parentheses nested more than 100 deep"), run.toString());
+    }
+
+    /** Issue 11 point 14: a failed first ingest left an empty index that answered "no matches". */
+    @Test
+    void aFailedFirstIngestLeavesNoIndexBehind() {
+        Path fresh = dir.resolve("failed-ingest");
+        CommandRun ingest = CommandRun.lorebot("ingest", "--data", fresh.toString(),
+                dir.resolve("no-such-archive").toString());
+        assertEquals(Lorebot.EXIT_USAGE, ingest.exit(), ingest.toString());
+        assertFalse(Files.exists(fresh.resolve("lucene")), "nothing was ingested, so no index was left");
+        CommandRun search = CommandRun.lorebot("search", "--data", fresh.toString(), "foo");
+        assertEquals(Lorebot.EXIT_USAGE, search.exit(), search.toString());
+        assertTrue(search.err().startsWith("lorebot: no index in " + fresh), search.toString());
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * Keeps a local copy of a public-inbox archive served over HTTP(S), such as
@@ -66,6 +67,19 @@ public final class Mirror {
      */
     public List<MirrorUpdate> update(ProgressMonitor monitor) throws IOException {
         PackCache.install();
+        boolean existed = Files.exists(directory);
+        try {
+            return updateEpochs(monitor);
+        } catch (IOException | RuntimeException e) {
+            if (!existed) {
+                // a first fetch that failed leaves no empty mirror to be mistaken for an inbox
+                FileUtils.delete(directory.toFile(), FileUtils.RECURSIVE | FileUtils.IGNORE_ERRORS);
+            }
+            throw e;
+        }
+    }
+
+    private List<MirrorUpdate> updateEpochs(ProgressMonitor monitor) throws IOException {
         Files.createDirectories(directory.resolve("git"));
         Layout layout = null;
         List<MirrorUpdate> updates = new ArrayList<>();
@@ -131,7 +145,11 @@ public final class Mirror {
             try {
                 git.fetch().setRemote("origin").setRefSpecs(BRANCHES).setTagOpt(TagOpt.NO_TAGS)
                         .setRemoveDeletedRefs(true).setTimeout(TIMEOUT_SECONDS).setProgressMonitor(monitor).call();
-            } catch (GitAPIException e) {
+            } catch (GitAPIException | RuntimeException e) {
+                if (created) {
+                    // half a clone is no epoch: the next fetch clones it again
+                    FileUtils.delete(local.toFile(), FileUtils.RECURSIVE | FileUtils.IGNORE_ERRORS);
+                }
                 throw new IOException("cannot fetch " + origin + " into " + local + ": " + e.getMessage(), e);
             }
             ObjectId after = tip(repo);

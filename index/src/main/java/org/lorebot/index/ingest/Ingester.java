@@ -24,7 +24,6 @@ import org.lorebot.index.archive.ArchiveEntry;
 import org.lorebot.index.archive.ArchiveProblem;
 import org.lorebot.index.archive.ArchiveSource;
 import org.lorebot.index.archive.ArchiveVisitor;
-import org.lorebot.index.mail.ContentHash;
 import org.lorebot.index.mail.MailMessage;
 import org.lorebot.index.mail.MailParser;
 import org.lorebot.index.mail.MalformedMailException;
@@ -106,9 +105,11 @@ public final class Ingester {
         long unreadable;
         final List<IngestProblem> problems = new ArrayList<>();
         final KnownMessages known;
+        final MessageIdentities identities;
 
         Run(String list, ArchiveSource source, IngestListener listener, KnownMessages known) {
             this.known = known;
+            this.identities = new MessageIdentities(known, parser, this::storedDocument);
             this.list = list;
             this.source = source;
             this.listener = listener;
@@ -271,7 +272,15 @@ public final class Ingester {
             IndexedMessage indexed = parsed.message();
             Document doc = parsed.document();
             if (known.contains(id)) {
-                String other = unusedId(parsed);
+                Document crossPost = identities.crossPost(indexed, list);
+                if (crossPost != null) {
+                    index(id, crossPost);
+                    duplicates++; // stored once, as a duplicate is; it only joined this list
+                    LOG.info("<{}> at {} {} is cross-posted: found under {} too", id,
+                            parsed.epoch(), parsed.position(), list);
+                    return;
+                }
+                String other = identities.unusedId(indexed, parsed.entry().blob() != null);
                 if (other == null) {
                     duplicates++;
                     LOG.info("duplicate <{}> at {} {}: the first delivery is kept", id,
@@ -291,44 +300,11 @@ public final class Ingester {
             added++;
         }
 
-        /**
-         * The id to index a message under whose first id is taken, or null when it is the same
-         * message again. public-inbox stores a reused id's second message with an extra
-         * Message-ID header it generates: the first of its ids not yet indexed is its own. An
-         * mbox has no such header; there a message whose content differs from the one indexed
-         * under its id gets an id derived from its content, so reading the mbox again finds it
-         * indexed. A git archive without the extra header is public-inbox's own dedup: the
-         * repeat is dropped as public-inbox-index drops it.
-         */
-        private String unusedId(ParsedEntry parsed) throws IOException {
-            MailMessage message = parsed.message().message();
-            for (String candidate : message.messageIds()) {
-                if (!known.contains(candidate)) {
-                    return candidate;
-                }
-            }
-            if (parsed.entry().blob() != null) {
-                return null;
-            }
-            String derived = ContentHash.derivedId(message);
-            if (known.contains(derived) || sameContentIndexed(message)) {
-                return null;
-            }
-            return derived;
-        }
-
-        private boolean sameContentIndexed(MailMessage message) throws IOException {
+        /** The stored fields of a document, once every write handed to the indexers is in. */
+        private Document storedDocument(String id) throws IOException {
             drain();
             store.refresh();
-            byte[] raw = store.raw(message.messageId()).orElse(null);
-            if (raw == null) {
-                return false;
-            }
-            try {
-                return ContentHash.of(parser.parse(raw)).equals(ContentHash.of(message));
-            } catch (MalformedMailException e) {
-                return false;
-            }
+            return store.storedDocument(id).orElse(null);
         }
 
         private void index(String id, Document doc) throws IOException {

@@ -26,6 +26,11 @@ final class AddressList {
             for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
                 add(address, result);
             }
+            if (result.size() == 1 && value.indexOf('<') >= 0 && DisplayName.hasComment(value)) {
+                // one mailbox with comments: they are part of how it names its sender
+                String name = EncodedWords.decode(DisplayName.withComments(value));
+                return List.of(new Address(name, result.get(0).address()));
+            }
             return result;
         } catch (AddressException | RuntimeException e) {
             return List.of(new Address(EncodedWords.decode(value).strip(), ""));
@@ -48,6 +53,7 @@ final class AddressList {
             personal = EncodedWords.decode(personal);
         }
         String mailbox = address.getAddress();
-        result.add(new Address(personal == null ? "" : personal.strip(), mailbox == null ? "" : mailbox.strip()));
+        result.add(new Address(personal == null ? "" : DisplayName.collapse(personal),
+                mailbox == null ? "" : mailbox.strip()));
     }
 }

@@ -30,6 +30,8 @@ final class BodyText {
     record Extracted(String text, List<String> attachmentNames) {
     }
 
+    /** Larger parts of no text type are not read as text (patches and logs are far smaller). */
+    private static final int MAX_UNTYPED_TEXT = 4 * 1024 * 1024;
     /** Nesting beyond this is hostile, not mail. */
     private static final int MAX_DEPTH = 24;
     private static final Pattern PATCH_NAME = Pattern.compile(
@@ -79,6 +81,9 @@ final class BodyText {
 
     private void printableText(MimePart part, MimeType type) {
         try {
+            if (part.getSize() > MAX_UNTYPED_TEXT) {
+                return; // firmware, core dumps: not worth decoding to find they are binary
+            }
             byte[] bytes = decoded(part);
             if (PrintableText.isPrintable(bytes)) {
                 append(CharsetFallback.decode(bytes, type.charset()));

@@ -48,15 +48,16 @@ final class CharsetFallback {
     }
 
     /**
-     * Charsets that write non-ASCII text in ASCII bytes (ISO-2022-JP's escape sequences): text in
-     * them is all ASCII bytes and still needs decoding.
+     * Charsets whose text can be all ASCII bytes and still need decoding: ISO-2022-JP's escape
+     * sequences, UTF-16's zero bytes.
      */
     private static boolean isSevenBitEncoding(String declared) {
         if (declared == null) {
             return false;
         }
         String name = declared.trim().replace("\"", "").toLowerCase(Locale.ROOT);
-        return name.startsWith("iso-2022") || name.startsWith("iso2022") || name.startsWith("hz-gb");
+        return name.startsWith("iso-2022") || name.startsWith("iso2022") || name.startsWith("hz-gb")
+                || name.startsWith("utf-16") || name.startsWith("utf-32");
     }
 
     /** Valid UTF-8 as UTF-8, anything else as windows-1252. */

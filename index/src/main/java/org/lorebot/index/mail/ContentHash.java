@@ -44,6 +44,11 @@ public final class ContentHash {
         return HexFormat.of().formatHex(digest.digest(), 0, 16) + DERIVED_DOMAIN;
     }
 
+    /** Whether an id is one {@link #derivedId} made, not one a mailer wrote. */
+    public static boolean isDerived(String messageId) {
+        return messageId != null && messageId.endsWith(DERIVED_DOMAIN);
+    }
+
     private static void field(MessageDigest digest, String name, String value) {
         digest.update(name.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);

@@ -142,7 +142,10 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
                     diffPiece(context, line.substring(1));
                 } else if (line.equals("-- ")) {
                     inDiff = null;
-                } else if (line.startsWith("diff --git ") && GIT_DIFF.matcher(line).matches()) {
+                } else if (line.startsWith("diff --git ") && (m = GIT_DIFF.matcher(line)).matches()) {
+                    // both names: a pure rename, a mode change or a binary patch has no ---/+++
+                    gitDiffName(m.group(1));
+                    gitDiffName(m.group(2));
                     inDiff = "1";
                     pendingText.add(line);
                 } else if (line.startsWith("diff -") && (m = OLD_DIFF.matcher(line)).matches()) {
@@ -180,6 +183,14 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
                 }
             }
             flushText();
+        }
+
+        private void gitDiffName(String prefixed) {
+            String path = unquote(prefixed);
+            int slash = path.indexOf('/');
+            if (slash > 0 && slash + 1 < path.length()) {
+                fileName(path.substring(slash + 1));
+            }
         }
 
         /** A traditional diff names both files: index their longest common trailing path. */

@@ -74,6 +74,25 @@ public final class MailStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code dir} holds an index anything was ever committed to: documents, or a cursor
+     * (an archive read, even an empty one). A directory a failed first ingest left has neither.
+     */
+    public static boolean hasContent(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Directory directory = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return false;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                return reader.numDocs() > 0 || reader.getIndexCommit().getUserData().keySet()
+                        .stream().anyMatch(key -> key.startsWith(CURSOR_PREFIX));
+            }
+        }
+    }
+
     /** Opens (creating when absent) the index in {@code dir}. */
     public static MailStore open(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -216,8 +235,8 @@ public final class MailStore implements AutoCloseable {
         searcher.getIndexReader().decRef();
     }
 
-    /** The message as delivered that is indexed under {@code messageId}, if any. */
-    public java.util.Optional<byte[]> raw(String messageId) throws IOException {
+    /** The stored fields of the document indexed under {@code messageId}, if any. */
+    public java.util.Optional<Document> storedDocument(String messageId) throws IOException {
         IndexSearcher searcher = acquire();
         try {
             org.apache.lucene.search.TopDocs top = searcher.search(
@@ -225,11 +244,7 @@ public final class MailStore implements AutoCloseable {
             if (top.scoreDocs.length == 0) {
                 return java.util.Optional.empty();
             }
-            BytesRef raw = searcher.storedFields().document(top.scoreDocs[0].doc)
-                    .getBinaryValue(IndexFields.RAW);
-            return raw == null ? java.util.Optional.empty()
-                    : java.util.Optional.of(java.util.Arrays.copyOfRange(raw.bytes, raw.offset,
-                            raw.offset + raw.length));
+            return java.util.Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
         } finally {
             release(searcher);
         }

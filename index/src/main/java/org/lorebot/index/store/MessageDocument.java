@@ -111,6 +111,15 @@ public final class MessageDocument {
         return doc;
     }
 
+    /**
+     * Makes the document of a cross-posted message belong to {@code list} too: {@code l:} and
+     * the list's pages find it there. The list it came from first stays its display list.
+     */
+    public static void addList(Document doc, String list) {
+        doc.add(new StringField(IndexFields.LIST, list, Field.Store.YES));
+        text(doc, IndexFields.LIST_TEXT, list);
+    }
+
     /** Adds the ingest sequence number, assigned in archive order by the writer. */
     public static void setSequence(Document doc, long sequence) {
         doc.add(new NumericDocValuesField(IndexFields.SEQUENCE, sequence));

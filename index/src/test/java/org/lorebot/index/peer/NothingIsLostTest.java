@@ -126,6 +126,26 @@ class NothingIsLostTest {
         }
     }
 
+    /**
+     * The same Message-ID in two inboxes (a cross-post): public-inbox finds it in each with
+     * {@code l:}; lorebot stores it once, under both lists.
+     */
+    @Test
+    void aCrossPostIsFoundUnderEachList(@TempDir Path tmp) throws Exception {
+        Path first = mbox(tmp, "first.mbox", "public-inbox/crafted/m05-dup-a.eml", "public-inbox/crafted/m02-two-mid-headers.eml");
+        Path second = mbox(tmp, "second.mbox", "public-inbox/crafted/m05-dup-a.eml");
+        try (MailIndex index = MailIndex.open(tmp.resolve("data"))) {
+            ingest(index, "linux-mtd", first);
+            IngestSummary cross = ingest(index, "linux-spi", second);
+            assertEquals(0, cross.added(), "stored once");
+            assertEquals(List.of("m05@example.org"), ids(index, "l:linux-spi"));
+            assertEquals(2, ids(index, "l:linux-mtd").size());
+            assertEquals(List.of("m05@example.org"), ids(index, "l:linux-mtd AND l:linux-spi"));
+            assertTrue(index.lists().containsAll(List.of("linux-mtd", "linux-spi")), index.lists().toString());
+            assertEquals(List.of("m05@example.org"), ids(index, "m05-dup-a"), "still one message");
+        }
+    }
+
     private static String messageIdOf(byte[] mail) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?im)^Message-ID:\\s*<([^>]+)>")
                 .matcher(new String(mail, java.nio.charset.StandardCharsets.ISO_8859_1));

@@ -87,6 +87,44 @@ class ReadAsReferencesTest {
         }
     }
 
+    /**
+     * From display names as git mailinfo reads them ({@code expected/N.nih.info}'s Author, the
+     * header alone): folding whitespace collapsed, comments kept ({@code 0001}: "A (zzz) U Thor
+     * (Comment)", {@code comment.in}), and public-inbox's {@code f:} finds the comment's words.
+     */
+    @Test
+    void fromDisplayNamesAreReadAsGitMailinfoReadsThem(@TempDir Path tmp) throws Exception {
+        Path messages = PeerCorpus.file("git-mailinfo/messages");
+        Path expected = PeerCorpus.file("git-mailinfo/expected");
+        List<String> differences = new java.util.ArrayList<>();
+        int compared = 0;
+        try (var files = Files.list(messages)) {
+            for (Path mail : files.sorted().toList()) {
+                Path info = expected.resolve(mail.getFileName() + ".nih.info");
+                if (!Files.exists(info)) {
+                    continue;
+                }
+                String author = Files.readAllLines(info, StandardCharsets.UTF_8).stream()
+                        .filter(l -> l.startsWith("Author:")).findFirst().orElse("Author:").substring(7).strip();
+                MailMessage m = parser.parse(Files.readAllBytes(mail));
+                String name = m.from().name().isEmpty() ? m.from().address() : m.from().name();
+                compared++;
+                if (!name.equals(author)) {
+                    differences.add(mail.getFileName() + ": git [" + author + "] lorebot [" + name + "]");
+                }
+            }
+        }
+        assertTrue(compared > 30, "compared " + compared);
+        assertEquals(List.of(), differences);
+
+        Path mbox = mbox(tmp, "from.mbox", "git-mailinfo/messages/0001", "git-mailinfo/messages/comment.in");
+        try (MailIndex index = MailIndex.open(tmp.resolve("data"))) {
+            ingest(index, "from", mbox);
+            assertEquals(1, ids(index, "f:zzz").size(), "the comment of 0001");
+            assertEquals(1, ids(index, "f:honestly").size(), "the nested comment of comment.in");
+        }
+    }
+
     private static int gitMailsplitCount(Path mbox, Path out) throws IOException, InterruptedException {
         Files.createDirectories(out);
         Process git = new ProcessBuilder("git", "mailsplit", "-o" + out, mbox.toString())

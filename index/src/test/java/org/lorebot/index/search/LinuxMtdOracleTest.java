@@ -90,4 +90,26 @@ class LinuxMtdOracleTest {
         assertEquals(LinuxMtdFixture.INDEXED_MESSAGES, summary.added());
         assertEquals(summary.added(), LinuxMtdIndex.shared().size());
     }
+
+    /**
+     * Issue 11 point 6: a pure rename has no ---/+++ lines, only {@code diff --git a/X b/Y};
+     * public-inbox takes dfn: from that line too, so linux-mtd's spi-nor.c -> core.c renames
+     * are found by the new name and the old one.
+     */
+    @Test
+    void renamesAreFoundByBothFileNames() throws Exception {
+        MailIndex index = LinuxMtdIndex.shared();
+        Set<String> renames = new TreeSet<>();
+        index.search("nq:\"rename to drivers/mtd/spi-nor/core.c\"", 0, 0).hits()
+                .forEach(h -> renames.add(h.messageId()));
+        assertTrue(renames.size() >= 2, "the rename patches: " + renames);
+        Set<String> byNewName = new TreeSet<>();
+        index.search("dfn:drivers/mtd/spi-nor/core.c", 0, 0).hits().forEach(h -> byNewName.add(h.messageId()));
+        Set<String> byOldName = new TreeSet<>();
+        index.search("dfn:drivers/mtd/spi-nor/spi-nor.c", 0, 0).hits().forEach(h -> byOldName.add(h.messageId()));
+        for (String rename : renames) {
+            assertTrue(byNewName.contains(rename), rename + " by its new name");
+            assertTrue(byOldName.contains(rename), rename + " by its old name");
+        }
+    }
 }
