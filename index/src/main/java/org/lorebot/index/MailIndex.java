@@ -27,8 +27,6 @@ import org.lorebot.index.search.SearchResults;
 import org.lorebot.index.store.IndexFields;
 import org.lorebot.index.store.MailStore;
 import org.lorebot.index.store.StoredMessage;
-import org.lorebot.index.store.ThreadingRecord;
-import org.lorebot.index.thread.ThreadGraph;
 
 /**
  * lorebot's mail index: what the command line, the review bot and the web archive use.
@@ -48,29 +46,29 @@ import org.lorebot.index.thread.ThreadGraph;
  * merges two threads or brings an older root.
  *
  * <p>The Lucene index lives in {@code <dataDir>/lucene}. Several inboxes can share one index
- * ({@code l:} tells them apart); each keeps its own archive cursor. Threads are kept in memory
- * and rebuilt from the index when it is opened, and again when another process has committed
- * to it since. One process at a time may ingest into a data directory (another gets an
- * IOException saying so); searching is thread-safe and may run while ingesting.
+ * ({@code l:} tells them apart); each keeps its own archive cursor. Threads are read from the
+ * index when asked for, one thread at a time (its messages are found through the references
+ * they carry), so opening an index reads nothing per message; a search sees what another
+ * process committed since. One process at a time may ingest into a data directory (another gets
+ * an IOException saying so); searching is thread-safe and may run while ingesting.
  */
 public final class MailIndex implements AutoCloseable {
 
     private static final String LUCENE_DIR = "lucene";
 
     private final MailStore store;
-    private final ThreadGraph threads = new ThreadGraph();
     private final MailSearcher searcher;
     private final MailParser parser = new MailParser();
     private final IngestOptions options;
-    /** Held while this index ingests or rebuilds its threads. */
-    private final ReentrantLock threadsLock = new ReentrantLock();
-    private volatile long threadsGeneration = -1;
+    /** Held while this index ingests or catches up with another process's commits. */
+    private final ReentrantLock ingestLock = new ReentrantLock();
+    private volatile long seenGeneration;
 
     private MailIndex(MailStore store, IngestOptions options) throws IOException {
         this.store = store;
         this.options = options;
-        this.searcher = new MailSearcher(store, threads);
-        syncThreads();
+        this.searcher = new MailSearcher(store);
+        this.seenGeneration = store.commitGeneration();
     }
 
     /** Whether {@code dataDir} holds an index something was ingested into. */
@@ -122,19 +120,12 @@ public final class MailIndex implements AutoCloseable {
      */
     public IngestSummary ingest(String list, ArchiveSource source, IngestListener listener)
             throws IOException {
-        threadsLock.lock();
+        ingestLock.lock();
         try {
-            syncThreads();
-            try {
-                return new Ingester(store, threads, parser, options).ingest(list, source, listener);
-            } catch (IOException | RuntimeException e) {
-                loadThreads();
-                throw e;
-            } finally {
-                threadsGeneration = store.commitGeneration();
-            }
+            return new Ingester(store, parser, options).ingest(list, source, listener);
         } finally {
-            threadsLock.unlock();
+            seenGeneration = store.commitGeneration();
+            ingestLock.unlock();
         }
     }
 
@@ -147,7 +138,7 @@ public final class MailIndex implements AutoCloseable {
      */
     public SearchResults search(String query, int offset, int limit)
             throws QuerySyntaxException, IOException {
-        refreshThreads();
+        catchUp();
         return searcher.search(query, offset, limit);
     }
 
@@ -160,18 +151,19 @@ public final class MailIndex implements AutoCloseable {
      */
     public SearchResults search(String query, int offset, int limit, SearchLimits limits)
             throws QuerySyntaxException, SearchLimitException, IOException {
-        refreshThreads();
+        catchUp();
         return searcher.search(query, offset, limit, limits);
     }
 
     /** The names of the inboxes that have messages here, sorted. */
     public SortedSet<String> lists() throws IOException {
+        catchUp();
         return searcher.lists();
     }
 
     /** A message by Message-ID (angle brackets optional). */
     public Optional<StoredMessage> message(String messageId) throws IOException {
-        refreshThreads();
+        catchUp();
         Optional<Document> found = searcher.document(messageId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -183,7 +175,7 @@ public final class MailIndex implements AutoCloseable {
         Instant date = Instant.ofEpochSecond(doc.getField(IndexFields.DATE).numericValue().longValue());
         try {
             return Optional.of(new StoredMessage(parser.parse(bytes, date), doc.get(IndexFields.LIST),
-                    threads.root(id).orElse(id), bytes, doc.get(IndexFields.EPOCH),
+                    searcher.threadRoot(id), bytes, doc.get(IndexFields.EPOCH),
                     doc.get(IndexFields.BLOB)));
         } catch (MalformedMailException e) {
             throw new IOException("indexed message <" + id + "> no longer parses: "
@@ -191,9 +183,22 @@ public final class MailIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * A message's bytes exactly as delivered, without parsing it: what mbox downloads and the
+     * raw page serve (parsing would cost more than the rest of their work together).
+     */
+    public Optional<byte[]> raw(String messageId) throws IOException {
+        Optional<Document> found = searcher.document(messageId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        BytesRef raw = found.get().getBinaryValue(IndexFields.RAW);
+        return Optional.of(java.util.Arrays.copyOfRange(raw.bytes, raw.offset, raw.offset + raw.length));
+    }
+
     /** The thread holding a message, found by the Message-ID of any of its messages. */
     public Optional<MessageThread> thread(String messageId) throws IOException {
-        refreshThreads();
+        catchUp();
         return searcher.thread(messageId);
     }
 
@@ -203,8 +208,9 @@ public final class MailIndex implements AutoCloseable {
     }
 
     /** How many messages the index holds. */
-    public int size() {
-        return threads.size();
+    public int size() throws IOException {
+        catchUp();
+        return searcher.size();
     }
 
     /** The index's size on disk, in bytes. */
@@ -213,36 +219,22 @@ public final class MailIndex implements AutoCloseable {
     }
 
     /**
-     * When another process committed to the index since the threads were built (a daemon
-     * ingesting while this process serves searches), rebuilds them. Skipped while this index is
-     * ingesting itself: its threads are then the freshest there are.
+     * When another process committed to the index since (a daemon ingesting while this process
+     * serves searches), makes its documents visible: one directory listing per call when nothing
+     * changed. Skipped while this index is ingesting itself: its searcher is then the freshest
+     * there is.
      */
-    private void refreshThreads() throws IOException {
-        if (threadsGeneration == store.commitGeneration() || !threadsLock.tryLock()) {
+    private void catchUp() throws IOException {
+        if (seenGeneration == store.commitGeneration() || !ingestLock.tryLock()) {
             return;
         }
         try {
-            syncThreads();
-        } finally {
-            threadsLock.unlock();
-        }
-    }
-
-    private void syncThreads() throws IOException {
-        long generation = store.commitGeneration();
-        if (generation != threadsGeneration) {
+            long generation = store.commitGeneration();
             store.refresh();
-            loadThreads();
-            threadsGeneration = generation;
+            seenGeneration = generation;
+        } finally {
+            ingestLock.unlock();
         }
-    }
-
-    private void loadThreads() throws IOException {
-        ThreadGraph fresh = new ThreadGraph();
-        for (ThreadingRecord r : store.threadingRecords()) {
-            fresh.add(r.messageId(), r.references(), r.date(), r.sequence());
-        }
-        threads.replaceWith(fresh);
     }
 
     @Override

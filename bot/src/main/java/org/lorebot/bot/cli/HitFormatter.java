@@ -21,7 +21,10 @@ public final class HitFormatter {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final int FROM_WIDTH = 22;
 
-    private final ObjectMapper json = new ObjectMapper();
+    /** Made on first use: a plain-text search need not load Jackson at all. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /**
      * {@code DATE  FROM  SUBJECT  <MESSAGE-ID>}: the date in UTC to the minute, the sender's name (or
@@ -67,9 +70,9 @@ public final class HitFormatter {
         return fields;
     }
 
-    private String write(Map<String, Object> fields) {
+    private static String write(Map<String, Object> fields) {
         try {
-            return json.writeValueAsString(fields);
+            return Json.MAPPER.writeValueAsString(fields);
         } catch (JsonProcessingException e) {
             // Strings, numbers and null only: Jackson cannot fail on them.
             throw new IllegalStateException(e);

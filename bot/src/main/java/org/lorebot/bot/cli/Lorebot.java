@@ -5,6 +5,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.lorebot.bot.lock.DataDirectoryInUseException;
@@ -13,26 +16,35 @@ import org.lorebot.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code lorebot} command: one subcommand class per verb, as picocli intends. */
+/**
+ * The {@code lorebot} command: one subcommand class per verb, as picocli intends. The verbs are
+ * registered in code rather than in the annotation so that {@link #main} can build only the one
+ * it runs: picocli reads every registered command's annotations up front, which is a good part of
+ * a short command's start-up.
+ */
 @Command(name = "lorebot",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "Reviews Linux kernel patches on public-inbox mailing list archives.",
-        subcommands = {
-            RunCommand.class,
-            IngestCommand.class,
-            FetchCommand.class,
-            SearchCommand.class,
-            ThreadCommand.class,
-            ServeCommand.class,
-            CheckCommand.class,
-            ExplainCommand.class,
-            RulesCommand.class,
-            DigestCommand.class,
-            SubscribersCommand.class,
-            CommandLine.HelpCommand.class
-        })
+        description = "Reviews Linux kernel patches on public-inbox mailing list archives.")
 public final class Lorebot implements Callable<Integer> {
+
+    /** Every verb, in the order {@code lorebot --help} lists them. */
+    private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("run", RunCommand.class);
+        SUBCOMMANDS.put("ingest", IngestCommand.class);
+        SUBCOMMANDS.put("fetch", FetchCommand.class);
+        SUBCOMMANDS.put("search", SearchCommand.class);
+        SUBCOMMANDS.put("thread", ThreadCommand.class);
+        SUBCOMMANDS.put("serve", ServeCommand.class);
+        SUBCOMMANDS.put("check", CheckCommand.class);
+        SUBCOMMANDS.put("explain", ExplainCommand.class);
+        SUBCOMMANDS.put("rules", RulesCommand.class);
+        SUBCOMMANDS.put("digest", DigestCommand.class);
+        SUBCOMMANDS.put("subscribers", SubscribersCommand.class);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,6 +74,21 @@ public final class Lorebot implements Callable<Integer> {
      * the first run was, when a failed delivery is due again. Tests replay time with their own.
      */
     public static CommandLine commandLine(Clock clock) {
+        return commandLine(clock, SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line for {@code args}: when they start with a verb (other than help), only that
+     * verb's command is built; anything else gets them all, for the usage and its errors.
+     */
+    static CommandLine commandLine(String[] args) {
+        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
+            return commandLine(Clock.systemUTC(), Set.of(args[0]));
+        }
+        return commandLine();
+    }
+
+    private static CommandLine commandLine(Clock clock, Set<String> verbs) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -70,6 +97,11 @@ public final class Lorebot implements Callable<Integer> {
             }
         };
         CommandLine cl = new CommandLine(new Lorebot(), factory);
+        for (Map.Entry<String, Class<?>> verb : SUBCOMMANDS.entrySet()) {
+            if (verbs.contains(verb.getKey())) {
+                cl.addSubcommand(verb.getKey(), new CommandLine(verb.getValue(), factory));
+            }
+        }
         cl.setExitCodeExceptionMapper(t -> EXIT_USAGE);
         cl.setExecutionExceptionHandler(Lorebot::failed);
         cl.setParameterExceptionHandler((ex, args) -> {
@@ -106,7 +138,7 @@ public final class Lorebot implements Callable<Integer> {
         if (System.getProperty(LOG_LEVEL) == null) {
             System.setProperty(LOG_LEVEL, "warn");
         }
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         // Mail is Unicode: print it as UTF-8 whatever the JVM's default encoding is.
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

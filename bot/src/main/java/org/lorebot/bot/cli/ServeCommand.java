@@ -29,8 +29,10 @@ import picocli.CommandLine.Spec;
         description = {"Serves the searchable web archive (read-only) over the index, until"
                 + " stopped with Ctrl-C or SIGTERM.",
                 "Pages and URLs follow lore.kernel.org's: /<list>/, /<list>/?q=QUERY,"
-                        + " /<list>/<message-id>/, /T/, /t/, /raw, /t.mbox.gz, /<list>/new.atom,"
-                        + " /r/<message-id>, /rules/DMA0NN, /api/search?q=&list=&limit="})
+                        + " /<list>/<message-id>/, /T/, /t/, /raw, /t.mbox.gz, /t.atom, /N-file (attachments),"
+                        + " /<list>/new.atom, /r/<message-id>, /rules/DMA0NN, /api/search?q=&list=&limit=",
+                "Each configured v2 inbox's epochs can be cloned with git at /<list>/N and"
+                        + " /<list>/git/N.git; /manifest.js.gz lists them for grokmirror."})
 public final class ServeCommand implements Callable<Integer> {
 
     /** Where the archive listens when neither --listen nor [web] listen says. */

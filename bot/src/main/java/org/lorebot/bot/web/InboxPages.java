@@ -2,11 +2,13 @@ package org.lorebot.bot.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.lorebot.config.InboxConfig;
+import org.lorebot.index.query.QuerySyntaxException;
 import org.lorebot.index.search.SearchHit;
 import org.lorebot.index.search.SearchResults;
 
@@ -45,6 +47,7 @@ final class InboxPages {
         for (SearchHit hit : newest.hits()) {
             threads.computeIfAbsent(hit.thread(), k -> new ArrayList<>()).add(hit);
         }
+        Map<String, String> rootSubjects = rootSubjects(threads);
         StringBuilder html = new StringBuilder(16 * 1024);
         html.append("<h1>").append(Html.escape(list)).append(": newest threads</h1>\n");
         if (threads.isEmpty()) {
@@ -55,7 +58,8 @@ final class InboxPages {
             SearchHit latest = hits.get(0);
             SearchHit first = hits.get(hits.size() - 1);
             html.append("<li><a href=\"").append(Links.message(first.list(), first.thread()))
-                    .append("T/\">").append(Html.escape(subjectOf(first))).append("</a><br>\n<span class=\"meta\">")
+                    .append("T/\">").append(Html.escape(rootSubjects.getOrDefault(first.thread(), subjectOf(first))))
+                    .append("</a><br>\n<span class=\"meta\">")
                     .append(hits.size()).append(hits.size() == 1 ? " new message" : " new messages")
                     .append(", latest ").append(ThreadOverview.MINUTE.format(latest.date()))
                     .append(" UTC by <a href=\"").append(Links.message(latest.list(), latest.messageId()))
@@ -72,6 +76,37 @@ final class InboxPages {
         }
         html.append("[<a href=\"new.atom\">Atom feed</a>]</p></nav>\n");
         return WebResponse.html(200, PageLayout.page(list, list, "", html.toString()));
+    }
+
+    /**
+     * The subject each thread's root was sent with (a thread is listed under it, not under a
+     * reply's), found with one search for the roots not on this page; a ghost root has none.
+     */
+    private Map<String, String> rootSubjects(Map<String, List<SearchHit>> threads) throws IOException {
+        Map<String, String> subjects = new HashMap<>();
+        StringBuilder query = new StringBuilder();
+        for (Map.Entry<String, List<SearchHit>> thread : threads.entrySet()) {
+            String root = thread.getKey();
+            SearchHit oldest = thread.getValue().get(thread.getValue().size() - 1);
+            if (oldest.messageId().equals(root)) {
+                subjects.put(root, subjectOf(oldest));
+            } else if (root.indexOf('"') < 0) {
+                query.append(query.length() == 0 ? "" : " OR ").append("m:\"").append(root).append('"');
+            }
+        }
+        if (query.length() == 0) {
+            return subjects;
+        }
+        try {
+            for (SearchHit hit : archive.index().search(query.toString(), 0, 2 * threads.size()).hits()) {
+                if (threads.containsKey(hit.messageId())) {
+                    subjects.putIfAbsent(hit.messageId(), subjectOf(hit));
+                }
+            }
+        } catch (QuerySyntaxException e) {
+            // an id the query language cannot spell: those threads keep their oldest subject here
+        }
+        return subjects;
     }
 
     private static String subjectOf(SearchHit hit) {

@@ -1,5 +1,7 @@
 package org.lorebot.bot.web;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,13 +15,27 @@ final class MailBodyView {
 
     private static final Pattern URL = Pattern.compile("\\bhttps?://[^\\s<>\"'`]+[^\\s<>\"'`.,;:!?)\\]}]");
 
+    /** {@code diff --git a/PATH b/PATH}: the b/ side. */
+    private static final Pattern DIFF_GIT = Pattern.compile("diff --git \"?a/.+? \"?b/(.+?)\"?");
+    /** A diffstat line: {@code  path | 12 +++--} or {@code  path | Bin 0 -> 12 bytes}. */
+    private static final Pattern DIFFSTAT = Pattern.compile(" (\\S+)\\s+\\| +(?:\\d+|Bin)\\b.*");
+
     private MailBodyView() {
     }
 
     /** The body's lines as HTML (no enclosing {@code <pre>}). */
     static String render(String body) {
+        return render(body, null);
+    }
+
+    /**
+     * The body's lines as HTML, each file's {@code diff --git} line given the id
+     * {@code idPrefix + "f" + N} and each diffstat line linked to it (none when null).
+     */
+    static String render(String body, String idPrefix) {
         StringBuilder out = new StringBuilder(body.length() + body.length() / 4 + 64);
         String[] lines = body.split("\n", -1);
+        Map<String, String> fileIds = fileIds(lines, idPrefix);
         boolean inDiff = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -43,10 +59,23 @@ final class MailBodyView {
             } else {
                 kind = proseKind(line);
             }
-            if (kind.isEmpty()) {
+            Matcher stat = fileIds.isEmpty() || !kind.isEmpty() ? null : DIFFSTAT.matcher(line);
+            if (stat != null && stat.matches() && fileId(fileIds, stat.group(1)) != null) {
+                out.append(' ').append("<a href=\"#").append(Html.escape(fileId(fileIds, stat.group(1))))
+                        .append("\">");
+                Html.escape(line, 1, stat.end(1), out);
+                out.append("</a>");
+                Html.escape(line, stat.end(1), line.length(), out);
+            } else if (kind.isEmpty()) {
                 linkify(line, out);
             } else {
-                out.append("<span class=\"").append(kind).append("\">");
+                Matcher header = line.startsWith("diff --git ") ? DIFF_GIT.matcher(line) : null;
+                String id = header != null && header.matches() ? fileIds.get(header.group(1)) : null;
+                out.append("<span class=\"").append(kind).append('"');
+                if (id != null) {
+                    out.append(" id=\"").append(Html.escape(id)).append('"');
+                }
+                out.append('>');
                 if (kind.equals("q")) {
                     linkify(line, out);
                 } else {
@@ -86,6 +115,42 @@ final class MailBodyView {
             return next.startsWith("diff --git ") ? "" : null;
         }
         return null;
+    }
+
+    /** The path each {@code diff --git} line changes (its b/ side), to its anchor id. */
+    private static Map<String, String> fileIds(String[] lines, String idPrefix) {
+        Map<String, String> ids = new HashMap<>();
+        if (idPrefix == null) {
+            return ids;
+        }
+        for (String line : lines) {
+            if (line.startsWith("diff --git ")) {
+                Matcher m = DIFF_GIT.matcher(line);
+                if (m.matches()) {
+                    ids.putIfAbsent(m.group(1), idPrefix + "f" + ids.size());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The anchor of a diffstat path, which git shortens to {@code .../tail} when long. */
+    private static String fileId(Map<String, String> ids, String statPath) {
+        String exact = ids.get(statPath);
+        if (exact != null || !statPath.startsWith(".../")) {
+            return exact;
+        }
+        String tail = statPath.substring(3);
+        String found = null;
+        for (Map.Entry<String, String> e : ids.entrySet()) {
+            if (e.getKey().endsWith(tail)) {
+                if (found != null) {
+                    return null;
+                }
+                found = e.getValue();
+            }
+        }
+        return found;
     }
 
     private static String proseKind(String line) {

@@ -38,17 +38,74 @@ final class MessagePages {
         Optional<MessageThread> thread = archive.index().thread(m.messageId());
         StringBuilder html = new StringBuilder(m.body().length() * 2 + 4096);
         html.append("<article id=\"").append(Links.anchor(m.messageId())).append("\">\n<pre>")
-                .append(MessageView.headers(m, stored.list())).append("</pre>\n")
+                .append(MessageView.headers(m, stored.list(), stored.raw())).append("</pre>\n")
+                .append(review.summary(m))
                 .append("<p>[<a href=\"raw\">raw</a>] [<a href=\"T/#")
                 .append(Links.anchor(m.messageId())).append("\">thread</a>] [<a href=\"t/\">flat</a>]"
-                        + " [<a href=\"t.mbox.gz\">mbox.gz</a>] [<a href=\"t.atom\">Atom</a>]</p>\n<pre>")
-                .append(MessageView.body(m)).append("</pre>\n</article>\n");
+                        + " [<a href=\"t.mbox.gz\">mbox.gz</a>] [<a href=\"t.atom\">Atom</a>]");
+        thread.ifPresent(t -> neighbours(t, m.messageId(), html));
+        html.append("</p>\n<pre>").append(MessageView.body(m)).append("</pre>\n");
+        attachments(stored.raw(), html);
+        html.append("</article>\n");
         Optional<SearchHit> reply = thread.flatMap(t ->
                 PatchReview.botReply(t, m.messageId(), archive.botAddress()));
         html.append(review.render(m, reply));
         thread.ifPresent(t -> family(t, m.messageId(), html));
+        html.append(ReplyInstructions.render(m, stored.list(), archive.config()));
         String title = m.subject().isBlank() ? "<" + m.messageId() + ">" : m.subject();
         return WebResponse.html(200, PageLayout.page(title, stored.list(), "", html.toString()));
+    }
+
+    /** [prev] and [next]: the messages before and after this one in thread order. */
+    private static void neighbours(MessageThread thread, String messageId, StringBuilder html) {
+        List<ThreadEntry> received = new ArrayList<>();
+        for (ThreadEntry e : thread.entries()) {
+            if (!e.ghost()) {
+                received.add(e);
+            }
+        }
+        for (int i = 0; i < received.size(); i++) {
+            if (received.get(i).messageId().equals(messageId)) {
+                if (i > 0) {
+                    html.append(" [<a rel=\"prev\" href=\"").append(link(received.get(i - 1))).append("\">prev</a>]");
+                }
+                if (i + 1 < received.size()) {
+                    html.append(" [<a rel=\"next\" href=\"").append(link(received.get(i + 1))).append("\">next</a>]");
+                }
+                return;
+            }
+        }
+    }
+
+    private static String link(ThreadEntry e) {
+        SearchHit hit = e.message().get();
+        return Links.message(hit.list(), hit.messageId());
+    }
+
+    /** public-inbox's attachment lines, each linked to the part's download. */
+    private static void attachments(byte[] raw, StringBuilder html) {
+        List<Attachments.Attachment> parts = Attachments.list(raw);
+        if (parts.isEmpty()) {
+            return;
+        }
+        html.append("<pre class=\"attachments\">");
+        for (Attachments.Attachment a : parts) {
+            html.append("[-- <a href=\"").append(a.path()).append("\">Attachment #").append(a.number())
+                    .append(": ").append(Html.escape(a.fileName())).append("</a> --]\n[-- Type: ")
+                    .append(Html.escape(a.type())).append(", Size: ").append(a.size()).append(" bytes --]\n");
+        }
+        html.append("</pre>\n");
+    }
+
+    /** Part {@code number} of a message, as a download (text as plain text, never as markup). */
+    WebResponse attachment(String messageId, String number) throws WebException, IOException {
+        StoredMessage stored = archive.message(messageId);
+        Attachments.Download part = Attachments.part(stored.raw(), number).orElseThrow(() ->
+                WebException.notFound("<" + messageId + "> has no part " + number));
+        String type = part.attachment().type().startsWith("text/") ? "text/plain; charset=utf-8"
+                : "application/octet-stream";
+        return new WebResponse(200, type, Map.of("Content-Disposition", "inline; filename=\""
+                + part.attachment().fileName() + "\""), part.bytes());
     }
 
     private static void family(MessageThread thread, String messageId, StringBuilder html) {
@@ -120,9 +177,10 @@ final class MessagePages {
 
     /** The message exactly as stored, as text. */
     WebResponse raw(String messageId) throws WebException, IOException {
-        StoredMessage stored = archive.message(messageId);
+        byte[] raw = archive.index().raw(messageId).orElseThrow(() ->
+                WebException.notFound("no message <" + messageId + "> in this archive"));
         return new WebResponse(200, "text/plain; charset=utf-8",
-                Map.of("Content-Disposition", "inline; filename=\"raw\""), stored.raw());
+                Map.of("Content-Disposition", "inline; filename=\"raw\""), raw);
     }
 
     /** {@code /r/<message-id>}: wherever the message is. */

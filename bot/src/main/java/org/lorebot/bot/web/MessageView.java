@@ -17,14 +17,14 @@ final class MessageView {
     private MessageView() {
     }
 
-    /** The headers a reader needs, one per line, for a {@code <pre>}. */
-    static String headers(MailMessage m, String list) {
+    /** The headers a reader needs, one per line, for a {@code <pre>}; {@code raw} gives the sender's zone. */
+    static String headers(MailMessage m, String list, byte[] raw) {
         StringBuilder out = new StringBuilder();
         out.append("From: ").append(Html.escape(m.from().toString())).append('\n');
         addresses("To", m.to(), out);
         addresses("Cc", m.cc(), out);
         out.append("Subject: <b>").append(Html.escape(m.subject())).append("</b>\n");
-        out.append("Date: ").append(RFC_DATE.format(m.date())).append('\n');
+        out.append("Date: ").append(SenderDate.format(m.date(), raw)).append('\n');
         out.append("Message-ID: &lt;").append(Html.escape(m.messageId())).append("&gt;\n");
         if (m.inReplyTo() != null) {
             out.append("In-Reply-To: <a href=\"").append(Links.message(list, m.inReplyTo()))
@@ -46,6 +46,6 @@ final class MessageView {
 
     /** The body, for a {@code <pre>}. */
     static String body(MailMessage m) {
-        return MailBodyView.render(m.body());
+        return MailBodyView.render(m.body(), Links.anchor(m.messageId()) + "-");
     }
 }

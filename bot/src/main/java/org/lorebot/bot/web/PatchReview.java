@@ -29,10 +29,15 @@ final class PatchReview {
     private static final Logger LOG = LoggerFactory.getLogger(PatchReview.class);
     private static final int REMEMBERED = 4096;
 
-    /** Message-ID to its findings section (empty when the message is no patch). */
-    private final Map<String, String> sections = new LinkedHashMap<>(256, 0.75f, true) {
+    /** A message's findings section (empty when it is no patch) and its one-line summary. */
+    private record Section(String html, String summary) {
+        static final Section NONE = new Section("", "");
+    }
+
+    /** Message-ID to its findings section. */
+    private final Map<String, Section> sections = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Section> eldest) {
             return size() > REMEMBERED;
         }
     };
@@ -54,16 +59,7 @@ final class PatchReview {
      * @param reply the bot's reply to it, if the archive has one
      */
     String render(MailMessage message, Optional<SearchHit> reply) {
-        String findings;
-        synchronized (sections) {
-            findings = sections.get(message.messageId());
-        }
-        if (findings == null) {
-            findings = findings(message);
-            synchronized (sections) {
-                sections.put(message.messageId(), findings);
-            }
-        }
+        String findings = section(message).html();
         if (findings.isEmpty()) {
             return "";
         }
@@ -74,20 +70,42 @@ final class PatchReview {
         return html.append("</section>\n").toString();
     }
 
-    /** The findings part of the section (without its end tag), or empty for no patch. */
-    private static String findings(MailMessage message) {
+    /**
+     * One line for the top of a patch's page when it has findings, linking to them (on a long
+     * patch they are far below); empty otherwise.
+     */
+    String summary(MailMessage message) {
+        return section(message).summary();
+    }
+
+    private Section section(MailMessage message) {
+        Section section;
+        synchronized (sections) {
+            section = sections.get(message.messageId());
+        }
+        if (section == null) {
+            section = findings(message);
+            synchronized (sections) {
+                sections.put(message.messageId(), section);
+            }
+        }
+        return section;
+    }
+
+    /** The findings part of the section (without its end tag) and its summary. */
+    private static Section findings(MailMessage message) {
         Patch patch;
         List<Finding> findings;
         try {
             patch = PatchParser.parse(message.subject(), message.body());
             if (!patch.hasDiff()) {
-                return "";
+                return Section.NONE;
             }
             findings = DmaChecker.check(patch);
         } catch (RuntimeException e) {
             LOG.warn("cannot check <{}>: {}", message.messageId(), e.toString());
-            return "<section id=\"lorebot\"><h2>lorebot</h2><p>lorebot could not analyse this "
-                    + "patch.</p>\n";
+            return new Section("<section id=\"lorebot\"><h2>lorebot</h2><p>lorebot could not analyse this "
+                    + "patch.</p>\n", "");
         }
         StringBuilder html = new StringBuilder("<section id=\"lorebot\"><h2>lorebot's findings</h2>\n");
         if (findings.isEmpty()) {
@@ -100,7 +118,22 @@ final class PatchReview {
                 finding(f, html);
             }
         }
-        return html.toString();
+        return new Section(html.toString(), summaryLine(findings));
+    }
+
+    private static String summaryLine(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("<p class=\"summary\">lorebot: <a href=\"#lorebot\">")
+                .append(findings.size()).append(findings.size() == 1 ? " finding" : " findings").append("</a> (");
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            line.append(i == 0 ? "" : ", ").append(Html.escape(f.ruleId())).append(' ')
+                    .append(f.severity().word()).append(" at ").append(Html.escape(f.path())).append(':')
+                    .append(f.line());
+        }
+        return line.append(")</p>\n").toString();
     }
 
     private static void finding(Finding f, StringBuilder html) {

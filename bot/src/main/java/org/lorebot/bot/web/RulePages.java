@@ -1,5 +1,6 @@
 package org.lorebot.bot.web;
 
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,8 @@ final class RulePages {
 
     /** A lore Message-ID in a citation: {@code lore <id>} or {@code lore:<id>}. */
     private static final Pattern LORE = Pattern.compile("lore[: ]\\s*([^\\s;,()]+@[^\\s;,()]+)");
+    /** Where a cited message this archive lacks is read. */
+    static final String LORE_R = "https://lore.kernel.org/r/";
 
     private RulePages() {
     }
@@ -29,7 +32,13 @@ final class RulePages {
         return WebResponse.html(200, PageLayout.page("lorebot's DMA rules", html.toString()));
     }
 
-    static WebResponse rule(String id) throws WebException {
+    /**
+     * A rule's page.
+     *
+     * @param archived whether this archive holds a cited Message-ID; cited mail it lacks is
+     *                 linked to lore, never to a local 404
+     */
+    static WebResponse rule(String id, Predicate<String> archived) throws WebException {
         Rule r = RuleCatalog.standard().find(id)
                 .orElseThrow(() -> WebException.notFound("no rule '" + id + "'; see /rules/"));
         StringBuilder html = new StringBuilder();
@@ -41,7 +50,7 @@ final class RulePages {
         if (!r.citations().isEmpty()) {
             html.append("<h2>References</h2>\n<ul>\n");
             for (String citation : r.citations()) {
-                html.append("<li>").append(citation(citation)).append("</li>\n");
+                html.append("<li>").append(citation(citation, archived)).append("</li>\n");
             }
             html.append("</ul>\n");
         }
@@ -49,14 +58,15 @@ final class RulePages {
         return WebResponse.html(200, PageLayout.page(r.id() + ": " + r.title(), html.toString()));
     }
 
-    /** A citation, with lore Message-IDs linked to this archive's {@code /r/}. */
-    private static String citation(String text) {
+    /** A citation, its lore Message-IDs linked to this archive's {@code /r/} or else to lore's. */
+    private static String citation(String text, Predicate<String> archived) {
         StringBuilder out = new StringBuilder();
         Matcher m = LORE.matcher(text);
         int at = 0;
         while (m.find()) {
             out.append(Html.escape(text.substring(at, m.start(1))));
-            out.append("<a href=\"/r/").append(PercentCoding.encode(m.group(1))).append("/\">")
+            String where = archived.test(m.group(1)) ? "/r/" : LORE_R;
+            out.append("<a href=\"").append(where).append(PercentCoding.encode(m.group(1))).append("/\">")
                     .append(Html.escape(m.group(1))).append("</a>");
             at = m.end(1);
         }

@@ -2,6 +2,7 @@ package org.lorebot.bot.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.lorebot.index.search.MessageThread;
 import org.lorebot.index.search.SearchHit;
 import org.lorebot.index.search.SearchResults;
 import org.lorebot.index.search.ThreadEntry;
-import org.lorebot.index.store.StoredMessage;
 
 /**
  * {@code /<list>/?q=QUERY}: search results a page at a time with the matched words marked, as
@@ -38,7 +38,8 @@ final class SearchPages {
             throw new WebException(405, "only x=m (mbox.gz) is posted; other results are read with GET");
         }
         return switch (format) {
-            case "", "t" -> html(list, query, offset);
+            case "" -> html(list, query, offset);
+            case "t" -> threaded(list, query, offset);
             case "m" -> mbox(list, query, request.field("t").isPresent());
             case "A" -> atom(list, query, base);
             default -> throw WebException.badRequest("unknown x=" + format
@@ -61,7 +62,8 @@ final class SearchPages {
                     .append(", newest first. [<a href=\"")
                     .append(Html.escape(Links.search(list, query, "x", "m"))).append("\">mbox.gz</a>]"
                             + " [<a href=\"").append(Html.escape(Links.search(list, query, "x", "A")))
-                    .append("\">Atom feed</a>]</p>\n<form method=\"post\" action=\"")
+                    .append("\">Atom feed</a>] [<a href=\"").append(Html.escape(Links.search(list, query, "x", "t")))
+                    .append("\">nested</a>]</p>\n<form method=\"post\" action=\"")
                     .append(Html.escape(Links.search(list, query, "x", "m")))
                     .append("\"><p>download mbox.gz: <button type=\"submit\">results only</button> "
                             + "<button type=\"submit\" name=\"t\" value=\"1\">full threads</button></p></form>\n<p>");
@@ -113,15 +115,43 @@ final class SearchPages {
         }
         try (Mboxrd mbox = new Mboxrd()) {
             for (String id : ids) {
-                Optional<StoredMessage> stored = archive.index().message(id);
-                if (stored.isPresent()) {
-                    mbox.add(stored.get().raw());
+                Optional<byte[]> raw = archive.index().raw(id);
+                if (raw.isPresent()) {
+                    mbox.add(raw.get());
                 }
             }
             return new WebResponse(200, "application/gzip",
                     Map.of("Content-Disposition", "attachment; filename=\"results.mbox.gz\""),
                     mbox.finish());
         }
+    }
+
+    /**
+     * {@code x=t}: the page's results grouped by thread, newest thread first, each thread shown
+     * whole and nested with the matches marked, as lore's nested results.
+     */
+    private WebResponse threaded(String list, String query, int offset) throws WebException, IOException {
+        SearchResults results = archive.search(list, query, offset, RESULTS_PER_PAGE);
+        Map<String, Set<String>> threads = new LinkedHashMap<>();
+        for (SearchHit hit : results.hits()) {
+            threads.computeIfAbsent(hit.thread(), t -> new LinkedHashSet<>()).add(hit.messageId());
+        }
+        StringBuilder html = new StringBuilder(16 * 1024);
+        html.append("<h1>Search: ").append(Html.escape(query)).append("</h1>\n<p>Results ")
+                .append(results.hits().isEmpty() ? 0 : offset + 1).append('-').append(offset + results.hits().size())
+                .append(" of ").append(results.total()).append(" in ").append(threads.size())
+                .append(threads.size() == 1 ? " thread" : " threads").append(", matches in bold. [<a href=\"")
+                .append(Html.escape(Links.search(list, query))).append("\">flat</a>]</p>\n");
+        for (Map.Entry<String, Set<String>> t : threads.entrySet()) {
+            Optional<MessageThread> thread = archive.index().thread(t.getValue().iterator().next());
+            if (thread.isEmpty()) {
+                continue;
+            }
+            html.append("<pre class=\"thread\">")
+                    .append(ThreadOverview.renderMarked(thread.get(), t.getValue())).append("</pre>\n");
+        }
+        pager(list, query, offset, results.total(), html);
+        return WebResponse.html(200, PageLayout.page("Search: " + query, list, query, html.toString()));
     }
 
     /** Every received message of the threads {@code ids} are in, each once, at most MAX_RESULTS. */

@@ -2,7 +2,9 @@ package org.lorebot.bot.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.lorebot.config.InboxConfig;
@@ -25,6 +27,8 @@ final class Site {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; "
             + "img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final int MAX_MESSAGE_ID = 1000;
+    /** An attachment's URL, as public-inbox's: part number, '-', file name ({@code 2-a.bin}). */
+    private static final Pattern PART = Pattern.compile("([1-9][0-9]{0,3}(?:\\.[1-9][0-9]{0,3}){0,23})-[^/]+");
 
     private final Archive archive;
     private final List<WebRoute> routes;
@@ -109,7 +113,7 @@ final class Site {
             return RulePages.index();
         }
         if (path.startsWith("/rules/")) {
-            return RulePages.rule(strip(request.pathAfter("/rules/")));
+            return RulePages.rule(strip(request.pathAfter("/rules/")), this::archived);
         }
         if (path.startsWith("/r/")) {
             return messages.redirect(messageId(strip(request.pathAfter("/r/"))));
@@ -174,8 +178,22 @@ final class Site {
             case "T", "t" -> WebResponse.redirect(Links.message(list, id) + rest + "/");
             case "t.mbox.gz" -> threads.mbox(id);
             case "t.atom" -> threads.atom(list, id, base);
-            default -> throw WebException.notFound("no page '" + rest + "' for a message");
+            default -> {
+                Matcher part = PART.matcher(rest);
+                if (!part.matches()) {
+                    throw WebException.notFound("no page '" + rest + "' for a message");
+                }
+                yield messages.attachment(id, part.group(1));
+            }
         };
+    }
+
+    private boolean archived(String messageId) {
+        try {
+            return archive.index().raw(messageId).isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code /<list>/}, where lore's search posts its mbox.gz buttons. */

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.lorebot.index.search.MessageThread;
@@ -32,6 +33,15 @@ final class ThreadOverview {
      * @param onPage  true when the messages are on this page (links to their anchors)
      */
     static String render(MessageThread thread, String current, boolean onPage) {
+        return render(thread, current, Set.of(), onPage);
+    }
+
+    /** The overview with the messages {@code marked} (search matches) in bold, still linked. */
+    static String renderMarked(MessageThread thread, Set<String> marked) {
+        return render(thread, null, marked, false);
+    }
+
+    private static String render(MessageThread thread, String current, Set<String> marked, boolean onPage) {
         StringBuilder out = new StringBuilder();
         for (ThreadEntry e : thread.entries()) {
             String indent = "  ".repeat(Math.min(e.depth(), MAX_INDENT)) + (e.depth() > 0 ? "` " : "");
@@ -48,7 +58,9 @@ final class ThreadOverview {
             } else {
                 String href = onPage ? "#" + Links.anchor(e.messageId())
                         : Links.message(hit.list(), e.messageId());
-                out.append("<a href=\"").append(href).append("\">").append(subject).append("</a>");
+                boolean bold = marked.contains(e.messageId());
+                out.append(bold ? "<b>" : "").append("<a href=\"").append(href).append("\">").append(subject)
+                        .append("</a>").append(bold ? "</b>" : "");
             }
             out.append("  ").append(Html.escape(senderName(hit.from()))).append('\n');
         }

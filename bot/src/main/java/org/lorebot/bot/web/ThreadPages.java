@@ -63,7 +63,7 @@ final class ThreadPages {
             String self = Links.message(stored.list(), m.messageId());
             html.append("<article id=\"").append(Links.anchor(m.messageId())).append("\"")
                     .append(depth > 0 ? " class=\"d" + depth + "\"" : "").append(">\n<pre>")
-                    .append(MessageView.headers(m, stored.list())).append("</pre>\n<pre>")
+                    .append(MessageView.headers(m, stored.list(), stored.raw())).append("</pre>\n<pre>")
                     .append(MessageView.body(m)).append("</pre>\n<p>[<a href=\"").append(self)
                     .append("\">permalink</a>] [<a href=\"").append(self).append("raw\">raw</a>]</p>\n"
                             + "</article>\n");
@@ -83,9 +83,9 @@ final class ThreadPages {
         MessageThread thread = thread(messageId);
         try (Mboxrd mbox = new Mboxrd()) {
             for (ThreadEntry entry : received(thread, false)) {
-                Optional<StoredMessage> found = archive.index().message(entry.messageId());
-                if (found.isPresent()) {
-                    mbox.add(found.get().raw());
+                Optional<byte[]> raw = archive.index().raw(entry.messageId());
+                if (raw.isPresent()) {
+                    mbox.add(raw.get());
                 }
             }
             return new WebResponse(200, "application/gzip",

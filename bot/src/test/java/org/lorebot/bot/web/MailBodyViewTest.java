@@ -55,6 +55,34 @@ class MailBodyViewTest {
     }
 
     @Test
+    void theDiffstatLinksEachFileToItsDiff() {
+        String html = MailBodyView.render("""
+                ---
+                 drivers/mtd/nand/raw/foo.c                         | 3 ++-
+                 .../devicetree/bindings/mtd/foo-nand.yaml          | 1 +
+                 2 files changed, 3 insertions(+), 1 deletion(-)
+
+                diff --git a/drivers/mtd/nand/raw/foo.c b/drivers/mtd/nand/raw/foo.c
+                --- a/drivers/mtd/nand/raw/foo.c
+                +++ b/drivers/mtd/nand/raw/foo.c
+                @@ -1 +1 @@
+                -a
+                +b
+                diff --git a/Documentation/devicetree/bindings/mtd/foo-nand.yaml b/Documentation/devicetree/bindings/mtd/foo-nand.yaml
+                --- a/Documentation/devicetree/bindings/mtd/foo-nand.yaml
+                +++ b/Documentation/devicetree/bindings/mtd/foo-nand.yaml
+                @@ -1 +1,2 @@
+                 a
+                +b
+                """, "mX-");
+        assertTrue(html.contains("\n <a href=\"#mX-f0\">drivers/mtd/nand/raw/foo.c</a>                         | 3 ++-\n"), html);
+        assertTrue(html.contains(" <a href=\"#mX-f1\">.../devicetree/bindings/mtd/foo-nand.yaml</a>"), "git's shortened path: " + html);
+        assertTrue(html.contains("<span class=\"dh\" id=\"mX-f0\">diff --git a/drivers/mtd/nand/raw/foo.c"), html);
+        assertTrue(html.contains("<span class=\"dh\" id=\"mX-f1\">diff --git a/Documentation/"), html);
+        assertTrue(html.contains("\n 2 files changed, 3 insertions(+), 1 deletion(-)\n"), "the summary stays text");
+    }
+
+    @Test
     void aDashLineOutsideADiffIsProse() {
         assertEquals("- item one\n+ item two\n", MailBodyView.render("- item one\n+ item two\n"));
     }

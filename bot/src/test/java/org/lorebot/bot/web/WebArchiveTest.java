@@ -277,6 +277,42 @@ class WebArchiveTest {
     }
 
     @Test
+    void aPatchPageSummarisesItsFindingsAtTheTopAndLinksItsNeighbours() {
+        String html = page("/linux-mtd/" + TestArchive.PATCH_ID + "/");
+        int summary = html.indexOf("<p class=\"summary\">lorebot: <a href=\"#lorebot\">1 finding</a> (DMA001 ");
+        assertTrue(summary > 0 && summary < html.indexOf("The bounce buffer is used for DMA"),
+                "one line above the body: " + html);
+        assertTrue(html.contains("[<a rel=\"next\" href=\"/linux-mtd/lorebot.review.1@example.org/\">next</a>]"), html);
+        assertFalse(html.contains("rel=\"prev\""), "the root has no previous message");
+        String reply = page(messagePath(TestArchive.BOT_REPLY_ID));
+        assertTrue(reply.contains("[<a rel=\"prev\" href=\"/linux-mtd/patch-1@example.org/\">prev</a>]"), reply);
+        assertTrue(reply.contains("[<a rel=\"next\" href=\"" + messagePath(TestArchive.HUMAN_REPLY_ID) + "\">next</a>]"),
+                reply);
+        assertFalse(reply.contains("class=\"summary\""), "a reply has no findings");
+    }
+
+    @Test
+    void messagePagesSayHowToReplyOnTheList() {
+        String html = page(messagePath(TestArchive.HUMAN_REPLY_ID));
+        String recipe = "  git send-email \\\n    --in-reply-to='odd/id%41+x@example.org' \\\n"
+                + "    --to='bob@example.org' \\\n    --cc='alice@example.org' \\\n"
+                + "    --cc='linux-mtd@lists.infradead.org' \\\n    /path/to/YOUR_REPLY\n";
+        assertTrue(html.contains(recipe.replace("'", "&#39;")), html);
+        assertTrue(html.contains("href=\"mailto:bob@example.org?In-Reply-To=%3Codd%2Fid%2541%2Bx@example.org%3E"
+                + "&amp;Cc=alice@example.org,linux-mtd@lists.infradead.org&amp;Subject=Re:%20%5BPATCH%5D%20mtd:"), html);
+    }
+
+    @Test
+    void nestedResultsShowEachMatchingThreadWholeWithTheMatchesInBold() {
+        String html = page("/linux-mtd/?q=s:coherent+f:alice&x=t");
+        assertTrue(html.contains("Results 1-1 of 1 in 1 thread"), html);
+        assertTrue(html.contains("<b><a href=\"/linux-mtd/patch-1@example.org/\">"), "the match: " + html);
+        assertTrue(html.contains("<a href=\"" + messagePath(TestArchive.HUMAN_REPLY_ID) + "\">")
+                && !html.contains("<b><a href=\"" + messagePath(TestArchive.HUMAN_REPLY_ID)), "the rest of its thread: " + html);
+        assertTrue(page("/linux-mtd/?q=s:coherent").contains("&amp;x=t\">nested</a>"));
+    }
+
+    @Test
     void eachThreadHasAnAtomFeed() throws Exception {
         HttpResponse<byte[]> r = get("/linux-mtd/" + TestArchive.PATCH_ID + "/t.atom");
         assertEquals(200, r.statusCode());

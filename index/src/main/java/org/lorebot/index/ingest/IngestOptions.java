@@ -19,10 +19,14 @@ public record IngestOptions(int commitEvery, int parseThreads, int indexThreads,
         }
     }
 
-    /** Commits every 10,000 entries; as many parser and indexer threads as cores. */
+    /**
+     * Commits every 10,000 entries; as many parser and indexer threads as cores; 64 messages in
+     * flight, few enough that they die young (512 kept the old generation busy: see
+     * docs/BENCHMARKS.md).
+     */
     public static IngestOptions defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new IngestOptions(10_000, cores, cores, 512);
+        return new IngestOptions(10_000, cores, cores, 64);
     }
 
     public IngestOptions withCommitEvery(int entries) {

@@ -31,14 +31,14 @@ import org.lorebot.index.store.IndexedMessage;
 import org.lorebot.index.store.MailStore;
 import org.lorebot.index.store.MessageDocument;
 import org.lorebot.index.thread.MessageReferences;
-import org.lorebot.index.thread.ThreadGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads an archive into the index: archive entries, then MIME parsing and document building on
- * a pool of threads, then, in archive order, duplicate checks, threading and sequence numbers,
- * then documents added to Lucene by a second pool. Every {@link IngestOptions#commitEvery()}
+ * a pool of threads, then, in archive order, duplicate checks and sequence numbers, then
+ * documents added to Lucene by a second pool. Threads need nothing here: they are read from the
+ * references each document carries. Every {@link IngestOptions#commitEvery()}
  * entries (and at the end) the writes are drained and committed together with the cursor, so a
  * run killed at any moment resumes from the last commit without losing or duplicating anything.
  *
@@ -51,13 +51,11 @@ public final class Ingester {
     private static final Object END = new Object();
 
     private final MailStore store;
-    private final ThreadGraph threads;
     private final MailParser parser;
     private final IngestOptions options;
 
-    public Ingester(MailStore store, ThreadGraph threads, MailParser parser, IngestOptions options) {
+    public Ingester(MailStore store, MailParser parser, IngestOptions options) {
         this.store = store;
-        this.threads = threads;
         this.parser = parser;
         this.options = options;
     }
@@ -70,7 +68,7 @@ public final class Ingester {
      */
     public IngestSummary ingest(String list, ArchiveSource source, IngestListener listener)
             throws IOException {
-        Run run = new Run(list, source, listener);
+        Run run = new Run(list, source, listener, new KnownMessages(store));
         try {
             return run.execute();
         } catch (IOException | RuntimeException | Error e) {
@@ -97,7 +95,6 @@ public final class Ingester {
         volatile boolean cancelled;
         Thread reader;
 
-        final MessageIdentities identities = new MessageIdentities(threads, parser, this::storedDocument);
         final Map<String, String> cursor;
         long nextSequence;
         long read;
@@ -107,8 +104,12 @@ public final class Ingester {
         long malformed;
         long unreadable;
         final List<IngestProblem> problems = new ArrayList<>();
+        final KnownMessages known;
+        final MessageIdentities identities;
 
-        Run(String list, ArchiveSource source, IngestListener listener) {
+        Run(String list, ArchiveSource source, IngestListener listener, KnownMessages known) {
+            this.known = known;
+            this.identities = new MessageIdentities(known, parser, this::storedDocument);
             this.list = list;
             this.source = source;
             this.listener = listener;
@@ -257,7 +258,8 @@ public final class Ingester {
             String id = message.messageId();
             if (parsed.entry().kind() == ArchiveEntry.Kind.REMOVE) {
                 drain();
-                if (threads.remove(id)) {
+                if (known.contains(id)) {
+                    known.removed(id);
                     store.delete(id);
                     removed++;
                     LOG.info("removed <{}>", id);
@@ -266,11 +268,10 @@ public final class Ingester {
                 }
                 return;
             }
-            long date = message.date() == null ? 0 : message.date().getEpochSecond();
             long sequence = nextSequence;
             IndexedMessage indexed = parsed.message();
             Document doc = parsed.document();
-            if (threads.contains(id)) {
+            if (known.contains(id)) {
                 Document crossPost = identities.crossPost(indexed, list);
                 if (crossPost != null) {
                     index(id, crossPost);
@@ -292,7 +293,7 @@ public final class Ingester {
                 indexed = indexed.withMessageId(other);
                 doc = MessageDocument.of(indexed);
             }
-            threads.add(id, indexed.references(), date, sequence);
+            known.added(id);
             nextSequence++;
             MessageDocument.setSequence(doc, sequence);
             index(id, doc);
@@ -360,6 +361,7 @@ public final class Ingester {
         private void commit() throws IOException {
             drain();
             store.commit(list, cursor, nextSequence);
+            known.renew();
             listener.committed(Map.copyOf(cursor));
         }
 
@@ -370,6 +372,11 @@ public final class Ingester {
         }
 
         void shutdown() {
+            try {
+                known.close();
+            } catch (IOException e) {
+                LOG.warn("cannot release the index snapshot", e);
+            }
             cancelled = true;
             queue.clear();
             parsers.shutdownNow();

@@ -14,7 +14,6 @@ import org.lorebot.index.store.IndexFields;
 import org.lorebot.index.store.IndexedMessage;
 import org.lorebot.index.store.MessageDocument;
 import org.lorebot.index.thread.MessageReferences;
-import org.lorebot.index.thread.ThreadGraph;
 
 /**
  * What to do with a message whose Message-ID is already indexed, so that no mail is lost to an
@@ -30,12 +29,12 @@ final class MessageIdentities {
         Document find(String messageId) throws IOException;
     }
 
-    private final ThreadGraph threads;
+    private final KnownMessages known;
     private final MailParser parser;
     private final StoredDocuments stored;
 
-    MessageIdentities(ThreadGraph threads, MailParser parser, StoredDocuments stored) {
-        this.threads = threads;
+    MessageIdentities(KnownMessages known, MailParser parser, StoredDocuments stored) {
+        this.known = known;
         this.parser = parser;
         this.stored = stored;
     }
@@ -80,7 +79,7 @@ final class MessageIdentities {
     String unusedId(IndexedMessage incoming, boolean fromGit) throws IOException {
         MailMessage message = incoming.message();
         for (String candidate : message.messageIds()) {
-            if (!threads.contains(candidate)) {
+            if (!known.contains(candidate)) {
                 return candidate;
             }
         }
@@ -88,7 +87,7 @@ final class MessageIdentities {
             return null;
         }
         String derived = ContentHash.derivedId(message);
-        if (threads.contains(derived) || sameContentIndexed(message)) {
+        if (known.contains(derived) || sameContentIndexed(message)) {
             return null;
         }
         return derived;

@@ -56,11 +56,29 @@ public final class MailSearcher {
             IndexFields.LIST);
 
     private final MailStore store;
-    private final ThreadGraph threads;
 
-    public MailSearcher(MailStore store, ThreadGraph threads) {
+    public MailSearcher(MailStore store) {
         this.store = store;
-        this.threads = threads;
+    }
+
+    /** How many messages the index holds. */
+    public int size() throws IOException {
+        IndexSearcher searcher = store.acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            store.release(searcher);
+        }
+    }
+
+    /** The id of the thread (its root's Message-ID) holding a message; the id itself if absent. */
+    public String threadRoot(String messageId) throws IOException {
+        IndexSearcher searcher = store.acquire();
+        try {
+            return new Threads(searcher.getIndexReader()).root(messageId);
+        } finally {
+            store.release(searcher);
+        }
     }
 
     /**
@@ -108,18 +126,19 @@ public final class MailSearcher {
                 searcher.setQueryCache(null);
                 searcher.setTimeout(new QueryTimeoutImpl(limits.timeout().toMillis()));
             }
-            int total = searcher.count(parsed);
-            int wanted = limit == 0 ? total : (int) Math.min((long) offset + limit, total);
-            if (wanted <= offset) {
-                checkTime(searcher, limits);
-                return new SearchResults(total, List.of());
-            }
-            TopDocs top = searcher.search(parsed,
-                    new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, wanted, false));
+            // One pass collects the newest matches and counts all of them (an exact total:
+            // the hit threshold is never reached, so no match is skipped uncounted). Only a
+            // caller wanting every match pays a count first, to size the queue.
+            int wanted = limit == 0 ? searcher.count(parsed)
+                    : (int) Math.min((long) offset + limit, searcher.getIndexReader().maxDoc());
+            TopDocs top = searcher.search(parsed, new TopFieldCollectorManager(NEWEST_FIRST,
+                    Math.max(1, wanted), null, Integer.MAX_VALUE, false));
             checkTime(searcher, limits);
-            List<SearchHit> hits = new ArrayList<>(wanted - offset);
+            int total = Math.toIntExact(top.totalHits.value);
+            List<SearchHit> hits = new ArrayList<>(Math.max(0, top.scoreDocs.length - offset));
+            Threads threads = new Threads(searcher.getIndexReader());
             for (int i = offset; i < top.scoreDocs.length; i++) {
-                hits.add(hit(searcher, top.scoreDocs[i].doc));
+                hits.add(hit(searcher, top.scoreDocs[i].doc, threads));
             }
             return new SearchResults(total, hits);
         } catch (IndexSearcher.TooManyClauses e) {
@@ -192,10 +211,6 @@ public final class MailSearcher {
         return names;
     }
 
-    /** The summary of one message, by Message-ID (with or without angle brackets). */
-    public Optional<SearchHit> hit(String messageId) throws IOException {
-        return document(messageId, HIT_FIELDS).map(this::hit);
-    }
 
     /**
      * The stored document of one message (every stored field, including the raw message), by
@@ -224,42 +239,44 @@ public final class MailSearcher {
     /** The thread holding a message (or ghost), found by any member's Message-ID. */
     public Optional<MessageThread> thread(String messageId) throws IOException {
         String id = bare(messageId);
-        Optional<List<ThreadPosition>> layout = threads.layout(id);
-        Optional<String> root = threads.root(id);
-        if (layout.isEmpty() || root.isEmpty()) {
-            return Optional.empty();
-        }
-        List<BytesRef> ids = new ArrayList<>();
-        for (ThreadPosition p : layout.get()) {
-            if (!p.ghost()) {
-                ids.add(new BytesRef(p.messageId()));
-            }
-        }
-        Map<String, SearchHit> hits = new HashMap<>();
         IndexSearcher searcher = store.acquire();
         try {
+            Threads threads = new Threads(searcher.getIndexReader());
+            ThreadGraph graph = threads.graph(id);
+            Optional<List<ThreadPosition>> layout = graph.layout(id);
+            Optional<String> root = graph.root(id);
+            if (layout.isEmpty() || root.isEmpty()) {
+                return Optional.empty();
+            }
+            List<BytesRef> ids = new ArrayList<>();
+            for (ThreadPosition p : layout.get()) {
+                if (!p.ghost()) {
+                    ids.add(new BytesRef(p.messageId()));
+                }
+            }
+            Map<String, SearchHit> hits = new HashMap<>();
             TopDocs top = searcher.search(new TermInSetQuery(IndexFields.MID, ids),
                     Math.max(1, ids.size()));
             for (ScoreDoc sd : top.scoreDocs) {
-                SearchHit hit = hit(searcher, sd.doc);
+                SearchHit hit = hit(searcher, sd.doc, threads);
                 hits.put(hit.messageId(), hit);
             }
+            List<ThreadEntry> entries = new ArrayList<>();
+            for (ThreadPosition p : layout.get()) {
+                entries.add(new ThreadEntry(p.messageId(), p.depth(),
+                        Optional.ofNullable(hits.get(p.messageId()))));
+            }
+            return Optional.of(new MessageThread(root.get(), entries));
         } finally {
             store.release(searcher);
         }
-        List<ThreadEntry> entries = new ArrayList<>();
-        for (ThreadPosition p : layout.get()) {
-            entries.add(new ThreadEntry(p.messageId(), p.depth(),
-                    Optional.ofNullable(hits.get(p.messageId()))));
-        }
-        return Optional.of(new MessageThread(root.get(), entries));
     }
 
     /**
      * The summary of a document, from doc values when its segment has them (cheap), else from
      * stored fields (indexes written before the summaries had doc values).
      */
-    private SearchHit hit(IndexSearcher searcher, int doc) throws IOException {
+    private SearchHit hit(IndexSearcher searcher, int doc, Threads threads) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         LeafReader reader = leaf.reader();
@@ -273,20 +290,20 @@ public final class MailSearcher {
                 || !ids.advanceExact(local) || !subjects.advanceExact(local)
                 || !froms.advanceExact(local) || !dates.advanceExact(local)
                 || !lists.advanceExact(local)) {
-            return hit(searcher.storedFields().document(doc, HIT_FIELDS));
+            return hit(searcher.storedFields().document(doc, HIT_FIELDS), threads);
         }
         String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
         return new SearchHit(id, subjects.binaryValue().utf8ToString(),
                 froms.binaryValue().utf8ToString(), Instant.ofEpochSecond(dates.longValue()),
-                threads.root(id).orElse(id), lists.lookupOrd(lists.ordValue()).utf8ToString());
+                threads.root(id), lists.lookupOrd(lists.ordValue()).utf8ToString());
     }
 
-    private SearchHit hit(Document doc) {
+    private SearchHit hit(Document doc, Threads threads) throws IOException {
         String id = doc.get(IndexFields.MID);
         return new SearchHit(id, doc.get(IndexFields.STORED_SUBJECT),
                 doc.get(IndexFields.STORED_FROM),
                 Instant.ofEpochSecond(doc.getField(IndexFields.DATE).numericValue().longValue()),
-                threads.root(id).orElse(id), doc.get(IndexFields.LIST));
+                threads.root(id), doc.get(IndexFields.LIST));
     }
 
     /** A Message-ID as lorebot keeps it: trimmed, without angle brackets. */

@@ -61,8 +61,17 @@ public final class IndexFields {
     public static final String DIFF_POST_BLOB = "dfpost";
     /** Ingest order, increasing over the life of the index. */
     public static final String SEQUENCE = "seq";
-    /** References for threading: ids separated by spaces (binary doc values). */
+    /**
+     * References for threading: ids separated by {@link #REFS_SEPARATOR} (binary doc values).
+     */
     public static final String THREAD_REFS = "refs";
+    /** NUL: unlike a space, it cannot occur inside an id ("<a,\n b>" is one id). */
+    public static final String REFS_SEPARATOR = "\0";
+    /**
+     * Each id a message refers to, an exact term: who replied to an id (a ghost's too), so that a
+     * thread is found from the index alone (see {@link ThreadRecords}).
+     */
+    public static final String REFERENCE = "ref";
 
     /** Stored display values. */
     public static final String STORED_SUBJECT = "subject";

@@ -3,20 +3,14 @@ package org.lorebot.index.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -24,34 +18,60 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene index of one data directory: documents keyed by Message-ID, and the archive cursor
  * kept in the commit's user data so that documents and cursor become durable together.
  *
  * <p>The writer is opened on first write (so readers can open an index another process is
- * writing); searches see what was added so far, committed or not.
+ * writing); searches see what was added so far, committed or not. A store without a writer sees
+ * other processes' commits after {@link #refresh()}: its caller asks {@link #commitGeneration()}
+ * (one directory listing) and refreshes only when that moved, so a search does not re-read the
+ * commit point.
  */
 public final class MailStore implements AutoCloseable {
 
     private static final String CURSOR_PREFIX = "cursor\t";
     private static final String NEXT_SEQUENCE = "next-sequence";
+    /** The layout version, in the commit data: 2 added the reference terms threads are read from. */
+    private static final String FORMAT = "format";
+    private static final String CURRENT_FORMAT = "2";
 
     private final Directory directory;
     private IndexWriter writer;
     private SearcherManager searchers;
     private Map<String, String> committedData;
+    /** The generation of this store's own latest commit, while it holds the writer. */
+    private long ownGeneration;
 
     private MailStore(Directory directory) throws IOException {
         this.directory = directory;
         if (!DirectoryReader.indexExists(directory)) {
             try (IndexWriter created = new IndexWriter(directory, config())) {
+                created.setLiveCommitData(Map.of(FORMAT, CURRENT_FORMAT).entrySet());
                 created.commit();
             }
         }
         this.searchers = new SearcherManager(directory, null);
         this.committedData = readCommitData();
+        checkFormat();
+    }
+
+    private void checkFormat() throws IOException {
+        if (CURRENT_FORMAT.equals(committedData.get(FORMAT))) {
+            return;
+        }
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            if (searcher.getIndexReader().numDocs() > 0) {
+                throw new IOException("the index in " + directory + " was written by an older"
+                        + " lorebot that did not keep what threads are read from: move it away"
+                        + " and run lorebot ingest again");
+            }
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     /**
@@ -99,6 +119,7 @@ public final class MailStore implements AutoCloseable {
             }
             // another process may have committed since this store was opened
             committedData = readCommitData();
+            ownGeneration = SegmentInfos.getLastCommitGeneration(directory);
             SearcherManager old = searchers;
             searchers = new SearcherManager(writer, null);
             old.close();
@@ -145,8 +166,10 @@ public final class MailStore implements AutoCloseable {
             data.put(CURSOR_PREFIX + list + "\t" + e.getKey(), e.getValue());
         }
         data.put(NEXT_SEQUENCE, Long.toString(nextSequence));
+        data.put(FORMAT, CURRENT_FORMAT);
         w.setLiveCommitData(data.entrySet());
         w.commit();
+        ownGeneration = SegmentInfos.getLastCommitGeneration(directory);
         committedData = data;
         searchers.maybeRefresh();
     }
@@ -165,25 +188,42 @@ public final class MailStore implements AutoCloseable {
 
     /**
      * The generation of the index's latest commit on disk: it changes when any process commits,
-     * so a reader can tell that documents arrived from elsewhere.
+     * so a reader can tell that documents arrived from elsewhere. While this store holds the
+     * writer no other process can commit, and the answer comes from memory.
      */
     public long commitGeneration() throws IOException {
+        synchronized (this) {
+            if (writer != null) {
+                return ownGeneration;
+            }
+        }
         return SegmentInfos.getLastCommitGeneration(directory);
     }
 
-    /** Makes recent writes visible to {@link #acquire()}. */
+    /** Makes recent writes, this process's or committed by another, visible to {@link #acquire()}. */
     public void refresh() throws IOException {
         searcherManager().maybeRefreshBlocking();
+    }
+
+    private synchronized boolean writing() {
+        return writer != null;
     }
 
     private synchronized SearcherManager searcherManager() {
         return searchers;
     }
 
-    /** A searcher over the current documents; give it back with {@link #release}. */
+    /**
+     * A searcher over the current documents (with a writer here: uncommitted ones too; without:
+     * those of the commit last {@link #refresh() refreshed} to); give it back with
+     * {@link #release}.
+     */
     public IndexSearcher acquire() throws IOException {
         SearcherManager manager = searcherManager();
-        manager.maybeRefresh();
+        if (writing()) {
+            // Near-real-time: a check in memory, no file read.
+            manager.maybeRefresh();
+        }
         IndexSearcher searcher = manager.acquire();
         searcher.setQueryCache(null);
         return searcher;
@@ -208,42 +248,6 @@ public final class MailStore implements AutoCloseable {
         } finally {
             release(searcher);
         }
-    }
-
-    /** What threading needs of every document, in ingest order. */
-    public List<ThreadingRecord> threadingRecords() throws IOException {
-        List<ThreadingRecord> records = new ArrayList<>();
-        IndexSearcher searcher = acquire();
-        try {
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                Bits live = leaf.reader().getLiveDocs();
-                SortedDocValues ids = leaf.reader().getSortedDocValues(IndexFields.MID);
-                BinaryDocValues refs = leaf.reader().getBinaryDocValues(IndexFields.THREAD_REFS);
-                NumericDocValues dates = leaf.reader().getNumericDocValues(IndexFields.DATE);
-                NumericDocValues sequences = leaf.reader().getNumericDocValues(IndexFields.SEQUENCE);
-                if (ids == null) {
-                    continue;
-                }
-                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    if ((live != null && !live.get(doc)) || !ids.advanceExact(doc)) {
-                        continue;
-                    }
-                    String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
-                    String refText = refs != null && refs.advanceExact(doc)
-                            ? refs.binaryValue().utf8ToString() : "";
-                    long date = dates != null && dates.advanceExact(doc) ? dates.longValue() : 0;
-                    long seq = sequences != null && sequences.advanceExact(doc)
-                            ? sequences.longValue() : 0;
-                    List<String> refList = refText.isEmpty() ? List.of()
-                            : List.of(refText.split(" "));
-                    records.add(new ThreadingRecord(id, refList, date, seq));
-                }
-            }
-        } finally {
-            release(searcher);
-        }
-        records.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
-        return records;
     }
 
     private Map<String, String> readCommitData() throws IOException {

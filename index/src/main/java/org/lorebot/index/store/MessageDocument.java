@@ -91,7 +91,10 @@ public final class MessageDocument {
         doc.add(new LongPoint(IndexFields.RECEIVED,
                 indexed.received() != null ? indexed.received().getEpochSecond() : date));
         doc.add(new BinaryDocValuesField(IndexFields.THREAD_REFS,
-                new BytesRef(String.join(" ", indexed.references()))));
+                new BytesRef(String.join(IndexFields.REFS_SEPARATOR, indexed.references()))));
+        for (String ref : indexed.references()) {
+            doc.add(new StringField(IndexFields.REFERENCE, ref, Field.Store.NO));
+        }
         String from = m.from() == null ? "" : m.from().toString();
         doc.add(new StoredField(IndexFields.STORED_SUBJECT, m.subject()));
         doc.add(new StoredField(IndexFields.STORED_FROM, from));

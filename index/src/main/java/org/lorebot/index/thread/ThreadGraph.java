@@ -25,8 +25,9 @@ import java.util.Set;
  * ghost's id when that message's ancestor was never seen. The root is recomputed when a thread
  * grows or merges, so thread ids move ("re-key") when a late message changes the shape.
  *
- * <p>The graph lives in memory (about 200 bytes a message) and is rebuilt from the index when it is
- * opened; it is thread-safe.
+ * <p>The graph lives in memory (about 200 bytes a message); the index builds one per thread when
+ * asked for, from that thread's messages alone (a thread is a connected component, so the answer
+ * is the same). It is thread-safe.
  */
 public final class ThreadGraph {
 

@@ -1,5 +1,6 @@
 package org.lorebot.index.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,6 +146,8 @@ class PublicInboxIngestTest {
                 index.ingest("lkml", source, IngestListener.NONE);
             }
             byte[] raw = index.message(victim).orElseThrow().raw();
+            assertArrayEquals(raw, index.raw(victim).orElseThrow(), "the same bytes, unparsed");
+            assertTrue(index.raw("no-such-message@example.org").isEmpty());
             int threadSize = index.thread(victim).orElseThrow().messageCount();
             assertEquals(1, index.search("m:" + victim, 0, 0).total());
 
