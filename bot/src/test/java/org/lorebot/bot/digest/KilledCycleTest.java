@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,12 +42,13 @@ import org.lorebot.bot.crash.CrashPoint;
 import org.lorebot.bot.delivery.FaultySmtpServer;
 
 /**
- * The subscribe, confirm and digest cycle run by real {@code lorebot digest} processes, each in
- * its own JVM, against GreenMail as the IMAP command mailbox and the SMTP server. In each case
- * the process dies (as by {@code kill -9}, through {@link CrashPoint}) at one step boundary,
- * every time it reaches it, and is restarted a minute later and again two hours later. At the
- * end the subscriber has exactly one confirmation, one "subscribed" answer and one digest per
- * day, and every command mail is marked read.
+ * The subscribe, confirm, digest and unsubscribe cycle run by real {@code lorebot digest}
+ * processes, each in its own JVM, against GreenMail as the IMAP command mailbox and the SMTP
+ * server. In each case the process dies (as by {@code kill -9}, through {@link CrashPoint}) at
+ * one step boundary, every time it reaches it, and is restarted a minute later (and two hours
+ * later when a delivery was interrupted). At the end the subscriber has exactly one
+ * confirmation, one "subscribed" answer, one digest per day until unsubscribing and one
+ * "unsubscribed" answer, and every command mail is marked read.
  */
 class KilledCycleTest {
 
@@ -58,6 +61,10 @@ class KilledCycleTest {
     private static final Instant CONFIRM = Instant.parse("2026-11-21T09:00:00Z");
     /** The next morning's digest (11-21 08:00 to 11-22 08:00). */
     private static final Instant NEXT_MORNING = Instant.parse("2026-11-22T08:30:00Z");
+    /** Unsubscribe with the digest's token: one answer, and no digest the morning after. */
+    private static final Instant LEAVE = Instant.parse("2026-11-22T12:00:00Z");
+    private static final Instant AFTER_LEAVING = Instant.parse("2026-11-23T08:30:00Z");
+    private static final String UNSUBSCRIBED = "lorebot digest: unsubscribed";
 
     @TempDir
     Path dir;
@@ -152,12 +159,24 @@ class KilledCycleTest {
         post("p2@x", Instant.parse("2026-11-21T12:00:00Z"));
 
         kills += step(point, NEXT_MORNING);
+
+        // the mail client follows the digest's List-Unsubscribe mailto:
+        String header = only(toMaint(received.get()), "[lorebot daily digest] 2026-11-22")
+                .getHeader("List-Unsubscribe", null);
+        Matcher mailto = Pattern.compile("mailto:lorebot@example.org\\?subject=unsubscribe%20(lb1\\.[^>]+)>")
+                .matcher(header);
+        assertTrue(mailto.find(), header);
+        send("unsubscribe " + mailto.group(1), "", null);
+        kills += step(point, LEAVE);
+        post("p3@x", LEAVE.plus(Duration.ofHours(3)));
+        kills += step(point, AFTER_LEAVING);
         return kills;
     }
 
     /**
      * One {@code lorebot digest --now AT}, killed at {@code point} if it gets there; then restarted
-     * a minute later and two hours later (when an interrupted delivery is looked at again).
+     * a minute later, and two hours later when mail waits (an interrupted delivery is looked at
+     * again after an hour).
      */
     private int step(String point, Instant at) throws Exception {
         Run first = lorebot(point, at);
@@ -168,8 +187,12 @@ class KilledCycleTest {
         assertTrue(first.err().contains("crashing at " + point), first.toString());
         Run again = lorebot(null, at.plus(Duration.ofMinutes(1)));
         assertEquals(0, again.exit(), again.toString());
-        Run later = lorebot(null, at.plus(Duration.ofHours(2)));
-        assertEquals(0, later.exit(), later.toString());
+        if (again.out().contains("waiting to be retried")) {
+            // a mail left mid-delivery is looked at again once the archive had its hour
+            Run later = lorebot(null, at.plus(Duration.ofHours(2)));
+            assertEquals(0, later.exit(), later.toString());
+            assertFalse(later.out().contains("waiting to be retried"), later.toString());
+        }
         return 1;
     }
 
@@ -179,9 +202,10 @@ class KilledCycleTest {
         for (MimeMessage m : got) {
             subjects.add(m.getSubject());
         }
-        assertEquals(4, got.size(), subjects.toString());
+        assertEquals(5, got.size(), subjects.toString());
         only(got, CONFIRMATION);
         only(got, SUBSCRIBED);
+        only(got, UNSUBSCRIBED);
         String first = Harness.text(only(got, "[lorebot daily digest] 2026-11-21"));
         assertTrue(first.contains("p1@x"), first);
         String second = Harness.text(only(got, "[lorebot daily digest] 2026-11-22"));
