@@ -63,6 +63,11 @@ public final class FaultySmtpServer implements AutoCloseable {
         return out;
     }
 
+    /** How many connections clients have opened so far. */
+    public int connections() {
+        return open.size();
+    }
+
     /** How many mails with this Message-ID the server received. */
     public long count(String messageId) {
         return received().stream().filter(m -> m.contains("Message-ID: <" + messageId + ">")).count();

@@ -123,6 +123,35 @@ class KilledCycleTest {
         }
     }
 
+    /**
+     * SIGKILL from outside while the SMTP conversation is under way and the server has answered
+     * nothing yet: the confirmation was not sent, and the next runs send it once.
+     */
+    @Test
+    void killedMidConversationWithTheServerTheConfirmationIsSentOnceLater() throws Exception {
+        send("subscribe", "lists: dmaengine\n", null);
+        try (FaultySmtpServer server = new FaultySmtpServer(FaultySmtpServer.Fault.SLOW, Duration.ofSeconds(30))) {
+            configure(server.port());
+            Started started = start(null, SUBSCRIBE);
+            for (int i = 0; i < 1200 && started.process().isAlive() && server.connections() == 0; i++) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, server.connections(), started.process().isAlive() ? "" : started.result().toString());
+            started.process().destroyForcibly().waitFor(); // SIGKILL on Linux
+            assertEquals(CrashPoint.STATUS, started.process().exitValue());
+            assertEquals(List.of(), server.received());
+        }
+        // the operator points lorebot at a working server; the mail waits an hour, then goes once
+        configure(smtpPort);
+        Run again = lorebot(null, SUBSCRIBE.plus(Duration.ofMinutes(1)));
+        assertTrue(again.out().contains("1 waiting to be retried"), again.toString());
+        assertEquals(List.of(), toMaint(greenMailReceived()));
+        assertEquals(0, lorebot(null, SUBSCRIBE.plus(Duration.ofHours(2))).exit());
+        only(toMaint(greenMailReceived()), CONFIRMATION);
+        assertEquals(1, toMaint(greenMailReceived()).size());
+        assertEquals(0, unreadCommands());
+    }
+
     private void configure(int botSmtpPort) throws IOException {
         Files.writeString(dir.resolve("lorebot.conf"), """
                 [core]
@@ -314,6 +343,22 @@ class KilledCycleTest {
 
     /** {@code lorebot digest --now AT} in a JVM of its own, killed at {@code point} if not null. */
     private Run lorebot(String point, Instant at) throws Exception {
+        Started started = start(point, at);
+        Process p = started.process();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("lorebot digest did not end: " + Files.readString(started.err()));
+        }
+        return started.result();
+    }
+
+    private record Started(Process process, Path out, Path err) {
+        Run result() throws IOException {
+            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        }
+    }
+
+    private Started start(String point, Instant at) throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -326,10 +371,6 @@ class KilledCycleTest {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
-            throw new AssertionError("lorebot digest did not end: " + Files.readString(err));
-        }
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        return new Started(p, out, err);
     }
 }
