@@ -120,6 +120,9 @@ public final class PatchId {
         StringBuilder sb = new StringBuilder(line.length());
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
+            if (c == 0) {
+                break; // git strips the line as a C string: nothing after a NUL counts
+            }
             // git's isspace(): space, \t, \n, \v, \f, \r
             if (c != ' ' && c != '\t' && c != '\n' && c != 11 && c != '\f' && c != '\r') {
                 sb.append(c);

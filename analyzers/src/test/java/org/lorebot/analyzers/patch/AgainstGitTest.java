@@ -1,6 +1,7 @@
 package org.lorebot.analyzers.patch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Files;
@@ -102,6 +103,15 @@ class AgainstGitTest {
                 "-O/dev/null", "--", "drivers/mtd/nand/new.c", "drivers/mtd/nand/core.c");
         String git = repo.gitWithInput(oneFileFirst, "patch-id", "--stable").split(" ")[0];
         assertEquals(git, PatchId.of(oneFileFirst));
+    }
+
+    @Test
+    void patchIdOfALineWithANulByteEqualsGits() throws Exception {
+        String patch = "diff --git a/x.c b/x.c\nindex 1111111..2222222 100644\n--- a/x.c\n+++ b/x.c\n"
+                + "@@ -1,2 +1,2 @@\n int a;\n-char s[] = \"ab\";\n+char s[] = \"a\0b c\";\n";
+        String git = repo.gitWithInput(patch, "patch-id", "--stable").split(" ")[0];
+        assertEquals(git, PatchId.of(patch));
+        assertNotEquals(PatchId.of(patch.replace("\0", "")), PatchId.of(patch), "the NUL must matter");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.lorebot.bot.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lorebot.bot.cli.CommandRun;
+import org.lorebot.index.fixture.PublicInboxMda;
 
 /**
  * Issue 11 point 1, the attack: a decoy is delivered first carrying the Message-ID a real patch
@@ -33,10 +35,10 @@ class DecoyPatchTest {
 
     @Test
     void aDecoyDeliveredFirstDoesNotStopThePatchFromBeingReviewed(@TempDir Path dir) throws Exception {
-        MdaInbox inbox = MdaInbox.create(dir.resolve("linux-mips"), "linux-mips",
+        PublicInboxMda inbox = PublicInboxMda.create(dir.resolve("pi"), "linux-mips",
                 "https://lore.kernel.org/linux-mips", "linux-mips@vger.kernel.org");
-        inbox.deliver(DECOY);
-        inbox.deliver(Mail.labelled("022-n64-cart-v2-kmalloc-gfp-dma.eml"));
+        inbox.deliver(DECOY.getBytes(StandardCharsets.ISO_8859_1));
+        inbox.deliver(Mail.labelled("022-n64-cart-v2-kmalloc-gfp-dma.eml").getBytes(StandardCharsets.ISO_8859_1));
         Path config = Files.writeString(dir.resolve("lorebot.conf"), """
                 [core]
                     data = data
@@ -46,7 +48,7 @@ class DecoyPatchTest {
                 [review]
                     lists = linux-mips
                     since = 2000-01-01
-                """.formatted(inbox.dir()));
+                """.formatted(inbox.inbox()));
 
         CommandRun run = CommandRun.lorebot("run", "--config", config.toString(), "--once");
         assertEquals(0, run.exit(), run.toString());

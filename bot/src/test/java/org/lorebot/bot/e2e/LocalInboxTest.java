@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lorebot.bot.cli.CommandRun;
+import org.lorebot.index.fixture.PublicInboxMda;
 
 /**
  * lorebot beside a list's own public-inbox: the inbox is written by the real public-inbox-mda,
@@ -31,14 +33,14 @@ class LocalInboxTest {
     @TempDir
     Path dir;
 
-    private MdaInbox inbox;
+    private PublicInboxMda inbox;
 
     @BeforeEach
     void writeTheListsArchive() throws Exception {
-        inbox = MdaInbox.create(dir.resolve("linux-mips"), "linux-mips", URL, "linux-mips@vger.kernel.org");
+        inbox = PublicInboxMda.create(dir.resolve("pi"), "linux-mips", URL, "linux-mips@vger.kernel.org");
         for (String f : new String[] {"018-n64-rfc-cover.eml", "019-n64-fbdev-n64rdp-driver.eml",
                 "021-n64-sound-driver.eml", "022-n64-cart-v2-kmalloc-gfp-dma.eml"}) {
-            inbox.deliver(Mail.labelled(f));
+            inbox.deliver(Mail.labelled(f).getBytes(StandardCharsets.ISO_8859_1));
         }
     }
 
@@ -54,7 +56,7 @@ class LocalInboxTest {
                 [review]
                     lists = linux-mips
                     since = 2000-01-01
-                """.formatted(inbox.dir(), URL, extra));
+                """.formatted(inbox.inbox(), URL, extra));
     }
 
     @Test
@@ -73,7 +75,7 @@ class LocalInboxTest {
         assertEquals(PATCHES, answered);
 
         // the next message the list gets arrives through the mda; the next pass reads it, again without fetching
-        inbox.deliver(Mail.labelled("023-n64-cart-v2-re-kbusch.eml"));
+        inbox.deliver(Mail.labelled("023-n64-cart-v2-re-kbusch.eml").getBytes(StandardCharsets.ISO_8859_1));
         CommandRun second = CommandRun.lorebot("run", "--config", config.toString(), "--once");
         assertEquals(0, second.exit(), second.toString());
         assertTrue(second.out().contains("linux-mips: added 1, removed 0,"), second.toString());
@@ -81,7 +83,7 @@ class LocalInboxTest {
 
         CommandRun fetch = CommandRun.lorebot("fetch", "--config", config.toString(), "linux-mips");
         assertEquals(2, fetch.exit(), fetch.toString());
-        assertEquals("lorebot: inbox 'linux-mips' is a local archive, not a mirror: " + inbox.dir()
+        assertEquals("lorebot: inbox 'linux-mips' is a local archive, not a mirror: " + inbox.inbox()
                 + " was not cloned by lorebot (set inbox.linux-mips.fetch = true to fetch into it)\n", fetch.err());
     }
 
@@ -91,7 +93,7 @@ class LocalInboxTest {
         CommandRun run = CommandRun.lorebot("run", "--config", config.toString(), "--once");
         // the list's own inbox has no origin to fetch from: forcing it is an error, said so
         assertEquals(2, run.exit(), run.toString());
-        assertTrue(run.err().contains("lorebot: linux-mips: " + inbox.dir().resolve("git/0.git")
+        assertTrue(run.err().contains("lorebot: linux-mips: " + inbox.inbox().resolve("git/0.git")
                 + " has no remote.origin.url: not a mirror epoch"), run.toString());
     }
 }
