@@ -92,14 +92,14 @@ public final class CitationRanker {
         return bestPerThread.values().stream().limit(limit).map(c -> c.toCitation(why(c, topic))).toList();
     }
 
-    /** {@code hch on GFP_DMA with kmalloc()}, {@code applied: ...}, {@code a patch changing ...}. */
+    /** {@code hch on GFP_DMA with kmalloc()}, {@code applied: ...}, {@code a patch removing ...}. */
     private String why(Candidate c, String topic) {
         if (topic.isEmpty()) {
             return "";
         }
         MailMessage m = c.message();
         if (!isReply(m)) {
-            return "a patch changing " + topic;
+            return "a patch removing " + topic;
         }
         if (APPLIED.matcher(m.body()).find()) {
             return "applied: " + topic;

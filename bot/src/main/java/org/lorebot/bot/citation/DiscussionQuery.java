@@ -94,6 +94,32 @@ public final class DiscussionQuery {
         return text -> flag.isPresent() && flag.get().matcher(text).find();
     }
 
+    /**
+     * Whether a patch, given as its mail text, takes the finding's flag out: the flag is on lines
+     * it removes and on none it adds. A patch that adds the same flag repeats the mistake; it is
+     * no discussion of it, though its review thread may be.
+     */
+    public static Predicate<String> removedBy(Finding finding) {
+        Optional<Pattern> flag = flag(addedCode(finding))
+                .map(f -> Pattern.compile("\\b" + Pattern.quote(f) + "\\b"));
+        return text -> flag.isPresent() && removes(text, flag.get());
+    }
+
+    private static boolean removes(String text, Pattern flag) {
+        boolean removed = false;
+        for (String line : text.split("\n")) {
+            boolean added = line.startsWith("+") && !line.startsWith("+++ ");
+            boolean gone = line.startsWith("-") && !line.startsWith("--- ");
+            if ((added || gone) && flag.matcher(line).find()) {
+                if (added) {
+                    return false;
+                }
+                removed = true;
+            }
+        }
+        return removed;
+    }
+
     /** The finding's lines as the patch leaves them (context and added lines). */
     private static String addedCode(Finding finding) {
         StringBuilder code = new StringBuilder();

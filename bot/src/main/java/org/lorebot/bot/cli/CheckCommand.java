@@ -249,7 +249,7 @@ public final class CheckCommand implements Callable<Integer> {
         // git format-patch files carry no Message-ID; the id the mail layer derives for the
         // archive means nothing to the author, so none is reported.
         String messageId = ContentHash.isDerived(mail.messageId()) ? null : mail.messageId();
-        return new Read(messageId, mail.subject(), PatchParser.parse(mail.subject(), mail.body()),
+        return new Read(messageId, mail.subject(), PatchParser.parse(mail.subject(), mail.patchText()),
                 lineCount(raw, 0, headerEnd(raw)));
     }
 

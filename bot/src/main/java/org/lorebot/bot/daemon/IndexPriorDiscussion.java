@@ -75,9 +75,11 @@ final class IndexPriorDiscussion implements PriorDiscussion {
                 }
             }
             Predicate<String> relevant = DiscussionQuery.talksAbout(finding);
+            Predicate<String> removal = DiscussionQuery.removedBy(finding);
             List<Candidate> candidates = new ArrayList<>();
             for (String id : ids) {
-                index.message(id).ifPresent(s -> candidates.add(new Candidate(s.message(), urlOf(s.list()))));
+                index.message(id).filter(s -> removal.test(s.message().body()))
+                        .ifPresent(s -> candidates.add(new Candidate(s.message(), urlOf(s.list()))));
             }
             for (String id : replies) {
                 if (!ids.contains(id)) {

@@ -21,7 +21,7 @@ public record PatchMail(MailMessage message, Patch patch) {
 
     /** Parses the mail's subject and body. */
     public static PatchMail of(MailMessage message) {
-        return new PatchMail(message, PatchParser.parse(message.subject(), message.body()));
+        return new PatchMail(message, PatchParser.parse(message.subject(), message.patchText()));
     }
 
     public SubjectTags tags() {

@@ -97,7 +97,7 @@ final class PatchReview {
         Patch patch;
         List<Finding> findings;
         try {
-            patch = PatchParser.parse(message.subject(), message.body());
+            patch = PatchParser.parse(message.subject(), message.patchText());
             if (!patch.hasDiff()) {
                 return Section.NONE;
             }

@@ -114,6 +114,6 @@ class CitationRankerTest {
         List<String> why = ranker.rank(patch, List.of(review, applied, removal), "GFP_DMA with kmalloc()", Set.of())
                 .stream().map(Citation::why).toList();
         assertEquals(List.of("hch on GFP_DMA with kmalloc()", "applied: GFP_DMA with kmalloc()",
-                "a patch changing GFP_DMA with kmalloc()"), why);
+                "a patch removing GFP_DMA with kmalloc()"), why);
     }
 }

@@ -34,6 +34,20 @@ class DiscussionQueryTest {
     }
 
     @Test
+    void onlyAPatchTakingTheFlagOutIsARemoval() {
+        Finding f = finding("\tbuf = kmalloc(SZ, GFP_KERNEL | GFP_DMA);");
+        String header = "--- a/drivers/x.c\n+++ b/drivers/x.c\n@@ -1,3 +1,3 @@\n int a;\n";
+        assertTrue(DiscussionQuery.removedBy(f).test(header
+                + "-\tbuf = kmalloc(SZ, GFP_KERNEL | GFP_DMA);\n+\tbuf = kmalloc(SZ, GFP_KERNEL);\n"));
+        assertFalse(DiscussionQuery.removedBy(f).test(header + "+\tbuf = kmalloc(SZ, GFP_DMA);\n"),
+                "adding the flag is the same mistake, not its discussion");
+        assertFalse(DiscussionQuery.removedBy(f).test(header
+                + "-\tbuf = kmalloc(SZ, GFP_DMA);\n+\tbuf = kzalloc(SZ, GFP_DMA);\n"), "moved, not removed");
+        assertFalse(DiscussionQuery.removedBy(f).test(header
+                + "-\tbuf = kmalloc(SZ, GFP_DMA32);\n+\tbuf = kmalloc(SZ, GFP_KERNEL);\n"), "another flag");
+    }
+
+    @Test
     void prefersAllocatorsOverOtherCallsAndContextFlagsLast() {
         String kzalloc = DiscussionQuery.of(finding("\tdev->fb = kzalloc(PAGE_ALIGN(size), GFP_KERNEL | GFP_DMA32);"))
                 .orElseThrow();

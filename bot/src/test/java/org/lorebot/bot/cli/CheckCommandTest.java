@@ -178,6 +178,33 @@ class CheckCommandTest {
     }
 
     @Test
+    void aFormatFlowedPatchIsUnflowedAsGitAmDoes() throws Exception {
+        // Thunderbird's default: the added line is broken after "GFP_KERNEL |", context lines
+        // are space-stuffed. Read as sent, the hunk would end at the broken line.
+        Path mail = Files.writeString(tmp.resolve("flowed.eml"), """
+                From: A Developer <dev@example.org>
+                Subject: [PATCH] foo: allocate the ring below 4 GiB
+                Message-ID: <flowed@example.org>
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8; format=flowed
+
+                ---
+                diff --git a/drivers/foo/foo.c b/drivers/foo/foo.c
+                --- a/drivers/foo/foo.c
+                +++ b/drivers/foo/foo.c
+                @@ -1,3 +1,3 @@
+                  int a;
+                -\tp = kmalloc(4, GFP_KERNEL);
+                +\tp = kmalloc(4, GFP_KERNEL |\s
+                GFP_DMA32);
+                  int b;
+                """);
+        Run r = run("check", "--min-severity", "error", mail.toString());
+        assertEquals(1, r.exit, r.out + r.err);
+        assertTrue(r.out.contains("drivers/foo/foo.c:2: error: DMA007: "), r.out);
+    }
+
+    @Test
     void aBareDiffIsCheckedToo() throws Exception {
         Path diff = tmp.resolve("change.diff");
         Files.writeString(diff, "diff --git a/drivers/foo/foo.c b/drivers/foo/foo.c\n--- a/drivers/foo/foo.c\n"

@@ -27,7 +27,8 @@ import jakarta.mail.internet.MimePart;
 final class BodyText {
 
     /** The text, and the file names of the attachments met on the way ({@code n:}). */
-    record Extracted(String text, List<String> attachmentNames) {
+    /** @param patchText the text with format=flowed parts un-flowed, or null when there were none */
+    record Extracted(String text, List<String> attachmentNames, String patchText) {
     }
 
     /** Larger parts of no text type are not read as text (patches and logs are far smaller). */
@@ -39,6 +40,8 @@ final class BodyText {
 
     private final Session session;
     private final StringBuilder out = new StringBuilder();
+    /** The text as git am reads it, kept apart only once a format=flowed part turns up. */
+    private StringBuilder unflowed;
     private final List<String> attachmentNames = new ArrayList<>();
 
     private BodyText(Session session) {
@@ -48,7 +51,8 @@ final class BodyText {
     static Extracted extract(Session session, MimeMessage message) {
         BodyText body = new BodyText(session);
         body.part(message, 0);
-        return new Extracted(normalizeLineEnds(body.out), List.copyOf(body.attachmentNames));
+        return new Extracted(normalizeLineEnds(body.out), List.copyOf(body.attachmentNames),
+                body.unflowed == null ? null : normalizeLineEnds(body.unflowed));
     }
 
     private void part(MimePart part, int depth) {
@@ -70,6 +74,8 @@ final class BodyText {
             attachedMessage(part, depth);
         } else if (type.is("text/html")) {
             append(HtmlText.toText(text(part, type)));
+        } else if (type.isFlowed()) {
+            flowed(text(part, type), type.deletesSpace());
         } else if (type.isText() || isPatch(part, type)) {
             append(text(part, type));
         } else if (type.is("application/octet-stream")) {
@@ -211,12 +217,28 @@ final class BodyText {
     }
 
     private void append(String text) {
+        append(out, text);
+        if (unflowed != null) {
+            append(unflowed, text);
+        }
+    }
+
+    /** Search and pages keep the lines as sent; the patch is read un-flowed, as git am reads it. */
+    private void flowed(String text, boolean delsp) {
+        if (unflowed == null) {
+            unflowed = new StringBuilder(out);
+        }
+        append(out, text);
+        append(unflowed, FlowedText.unflow(text, delsp));
+    }
+
+    private static void append(StringBuilder to, String text) {
         if (text.isEmpty()) {
             return;
         }
-        out.append(text);
-        if (out.charAt(out.length() - 1) != '\n') {
-            out.append('\n'); // a part ends its line, so the next part starts on a fresh one
+        to.append(text);
+        if (to.charAt(to.length() - 1) != '\n') {
+            to.append('\n'); // a part ends its line, so the next part starts on a fresh one
         }
     }
 

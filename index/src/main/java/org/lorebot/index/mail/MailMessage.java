@@ -22,11 +22,13 @@ import java.util.List;
  *                   public-inbox stored again under a new id carries both (the first is usually
  *                   {@code messageId}, which is always among them)
  * @param attachmentNames the file names of its attachments ({@code n:}), in order
+ * @param unflowedBody the body with its format=flowed parts un-flowed as git am does, or null
+ *                   when it has none ({@link #patchText()} is what patches are read from)
  */
 public record MailMessage(String messageId, String subject, Address from, List<Address> to,
                           List<Address> cc, Instant date, String inReplyTo,
                           List<String> references, String listId, String body,
-                          List<String> messageIds, List<String> attachmentNames) {
+                          List<String> messageIds, List<String> attachmentNames, String unflowedBody) {
     public MailMessage {
         subject = subject == null ? "" : subject;
         to = List.copyOf(to);
@@ -46,6 +48,14 @@ public record MailMessage(String messageId, String subject, Address from, List<A
         attachmentNames = attachmentNames == null ? List.of() : List.copyOf(attachmentNames);
     }
 
+    /** A message none of whose parts is format=flowed. */
+    public MailMessage(String messageId, String subject, Address from, List<Address> to,
+                       List<Address> cc, Instant date, String inReplyTo, List<String> references,
+                       String listId, String body, List<String> messageIds, List<String> attachmentNames) {
+        this(messageId, subject, from, to, cc, date, inReplyTo, references, listId, body, messageIds,
+                attachmentNames, null);
+    }
+
     /** A message with one Message-ID and no attachments. */
     public MailMessage(String messageId, String subject, Address from, List<Address> to,
                        List<Address> cc, Instant date, String inReplyTo, List<String> references,
@@ -57,6 +67,11 @@ public record MailMessage(String messageId, String subject, Address from, List<A
     /** The same message known under {@code id}, one of its other ids or one derived for it. */
     public MailMessage withMessageId(String id) {
         return new MailMessage(id, subject, from, to, cc, date, inReplyTo, references, listId,
-                body, messageIds, attachmentNames);
+                body, messageIds, attachmentNames, unflowedBody);
+    }
+
+    /** The text a patch is read from: the body as {@code git am} sees it (format=flowed undone). */
+    public String patchText() {
+        return unflowedBody == null ? body : unflowedBody;
     }
 }

@@ -109,7 +109,8 @@ public final class MailParser {
         String subject = HeaderText.decode(header(mime, "Subject"));
         BodyText.Extracted body = BodyText.extract(session, mime);
         MailMessage message = new MailMessage(messageId, subject, from, to, cc, date(mime, received), inReplyTo,
-                references, listId(header(mime, "List-Id")), body.text(), messageIds, body.attachmentNames());
+                references, listId(header(mime, "List-Id")), body.text(), messageIds, body.attachmentNames(),
+                body.patchText());
         if (messageId.isEmpty()) {
             message = message.withMessageId(ContentHash.derivedId(message));
         }

@@ -12,10 +12,12 @@ import jakarta.mail.internet.ParseException;
  * @param type    lower-case {@code type/subtype}
  * @param charset the charset parameter, or null
  * @param name    the name parameter, or null
+ * @param format  the format parameter ({@code flowed}), or null
+ * @param delsp   the delsp parameter, or null
  */
-record MimeType(String type, String charset, String name) {
+record MimeType(String type, String charset, String name, String format, String delsp) {
 
-    static final MimeType TEXT_PLAIN = new MimeType("text/plain", null, null);
+    static final MimeType TEXT_PLAIN = new MimeType("text/plain", null, null, null, null);
 
     static MimeType parse(String header) {
         if (header == null || header.isBlank()) {
@@ -25,10 +27,20 @@ record MimeType(String type, String charset, String name) {
         try {
             ContentType ct = new ContentType(value);
             String type = (ct.getPrimaryType() + "/" + ct.getSubType()).toLowerCase(Locale.ROOT);
-            return new MimeType(type, ct.getParameter("charset"), ct.getParameter("name"));
+            return new MimeType(type, ct.getParameter("charset"), ct.getParameter("name"),
+                    ct.getParameter("format"), ct.getParameter("delsp"));
         } catch (ParseException | RuntimeException e) {
             return lenient(value);
         }
+    }
+
+    /** A text/plain part sent as RFC 3676 format=flowed. */
+    boolean isFlowed() {
+        return is("text/plain") && "flowed".equalsIgnoreCase(format);
+    }
+
+    boolean deletesSpace() {
+        return "yes".equalsIgnoreCase(delsp);
     }
 
     private static MimeType lenient(String value) {
@@ -37,7 +49,8 @@ record MimeType(String type, String charset, String name) {
         if (type.indexOf('/') <= 0) {
             type = "text/plain"; // RFC 2045: an unusable type means text/plain
         }
-        return new MimeType(type, parameter(value, "charset"), parameter(value, "name"));
+        return new MimeType(type, parameter(value, "charset"), parameter(value, "name"),
+                parameter(value, "format"), parameter(value, "delsp"));
     }
 
     private static String parameter(String value, String name) {
