@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.lorebot.index.query.MailQueryParser;
 import org.lorebot.index.search.MessageThread;
 import org.lorebot.index.search.SearchHit;
 import org.lorebot.index.search.SearchResults;
@@ -23,6 +24,8 @@ final class SearchPages {
 
     /** Results a page, as lore shows. */
     static final int RESULTS_PER_PAGE = 200;
+    /** The column where a prefix's meaning starts on the help page. */
+    private static final int PREFIX_COLUMN = 13;
 
     private final Archive archive;
 
@@ -186,26 +189,37 @@ final class SearchPages {
 
     /** {@code /<list>/_/text/help/}: the query language. */
     static WebResponse help(String list) {
+        // The same rows, in the same order and words, as README's query table.
         String[][] prefixes = {
-            {"s:", "match within Subject  e.g. s:\"a quick brown fox\""},
-            {"d:", "match date-time range, YYYYMMDD..YYYYMMDD, open ends allowed  e.g. d:20190101.."},
-            {"b:", "match within message body, including text attachments"},
-            {"nq:", "match non-quoted text within message body"},
-            {"q:", "match quoted text within message body"},
-            {"dfn:", "match filename from diff"},
-            {"dfa:", "match diff removed (-) lines"},
-            {"dfb:", "match diff added (+) lines"},
-            {"dfhh:", "match diff hunk header context (usually a function name)"},
-            {"dfctx:", "match diff context lines"},
-            {"patchid:", "match `git patch-id --stable' output"},
-            {"f:", "match within the From header"},
-            {"a:", "match within the To, Cc, and From headers"},
-            {"tc:", "match within the To and Cc headers"},
-            {"t:", "match within the To header"},
-            {"c:", "match within the Cc header"},
-            {"bs:", "match within the Subject and body"},
-            {"m:", "match the Message-ID"},
-            {"l:", "match the list name or List-Id"},
+            {"s:", "the Subject"},
+            {"f:", "the From header"},
+            {"t:", "the To header"},
+            {"c:", "the Cc header"},
+            {"tc:", "the To and Cc headers"},
+            {"a:", "any of To, Cc and From"},
+            {"b:", "the body, text attachments included (also printable application/octet-stream parts,"
+                    + " as public-inbox indexes them)"},
+            {"bs:", "the subject and the body"},
+            {"nq:", "the body without quoted (>) lines"},
+            {"q:", "only the quoted lines of the body"},
+            {"m:", "the Message-ID"},
+            {"d:", "the date, UTC: d:20240101..20240301, d:2024-01-01.., d:..20231231, one day d:20240105;"
+                    + " relative as git's approxidate: d:2.weeks.ago.., d:yesterday.., d:last.month.. (now,"
+                    + " N.UNIT.ago, last.UNIT, units second to year)"},
+            {"dt:", "the date to the second: dt:20240101120000..20240102000000"},
+            {"rt:", "when the archive received the mail (commit time, an mbox's From  line), written as for d:"},
+            {"n:", "an attachment's file name (n:dmesg.txt)"},
+            {"l:", "the list (the inbox name it was ingested as)"},
+            {"dfn:", "a file name in a patch's diff (both names of diff --git: renames, mode changes and binary"
+                    + " patches too)"},
+            {"dfa:", "lines a patch removes (- lines)"},
+            {"dfb:", "lines a patch adds (+ lines)"},
+            {"dfhh:", "the hunk headers (usually a function name)"},
+            {"dfctx:", "the context lines of a diff"},
+            {"patchid:", "the git patch-id --stable of the patch"},
+            {"dfpre:", "a blob id of a diff's index A..B line before the change, any abbreviation of 7 or more"
+                    + " hex digits"},
+            {"dfpost:", "the same, after the change"},
         };
         StringBuilder html = new StringBuilder("<h1>Searching the archive</h1>\n<pre>");
         html.append("Words are searched in the Message-ID, subject, sender and body. A word in\n"
@@ -213,10 +227,12 @@ final class SearchPages {
                 + "number is matched exactly. Words joined by . - / : \\ @ form a phrase\n"
                 + "(spi-nor, drivers/mtd/nand/raw/marvell_nand.c), \"quoted words\" too, and word*\n"
                 + "finds words starting with word.\n\n"
-                + "Combine with AND (the default between words), OR, NOT or -word, and ( ).\n\n"
+                + "Combine with AND (the default between words), OR, NOT or -word, and ( ).\n"
+                + "An empty phrase \"\" is ignored and a quote never closed runs to the end of\n"
+                + "the query. Parentheses nest at most " + MailQueryParser.MAX_NESTING + " deep.\n\n"
                 + "Prefixes:\n\n");
         for (String[] p : prefixes) {
-            html.append("  ").append(Html.escape(String.format("%-10s %s", p[0], p[1]))).append('\n');
+            html.append(Html.escape(prefixRow(p[0], p[1])));
         }
         html.append("\nExamples:\n\n  ").append(example(list, "s:spi-nor AND f:tudor"))
                 .append("\n  ").append(example(list, "dfb:GFP_DMA d:20240101.."))
@@ -227,6 +243,24 @@ final class SearchPages {
                 .append(" ms, and a word* may stand for at most ")
                 .append(Archive.LIMITS.maxExpansions()).append(" words.</pre>\n");
         return WebResponse.html(200, PageLayout.page("search help", list, "", html.toString()));
+    }
+
+    /** One prefix and its meaning, wrapped to 80 columns under the meaning's first column. */
+    private static String prefixRow(String prefix, String meaning) {
+        String indent = " ".repeat(PREFIX_COLUMN);
+        StringBuilder row = new StringBuilder(String.format("  %-" + (PREFIX_COLUMN - 2) + "s", prefix));
+        int lineStart = 0;
+        for (String word : meaning.split(" ")) {
+            if (row.length() - lineStart + word.length() > 80 && row.length() - lineStart > PREFIX_COLUMN) {
+                row.setLength(row.length() - 1);
+                row.append('\n');
+                lineStart = row.length();
+                row.append(indent);
+            }
+            row.append(word).append(' ');
+        }
+        row.setLength(row.length() - 1);
+        return row.append('\n').toString();
     }
 
     private static String example(String list, String query) {

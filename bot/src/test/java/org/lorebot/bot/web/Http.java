@@ -51,6 +51,12 @@ final class Http {
         }
     }
 
+    /** The text a browser shows for an HTML page: tags dropped, the entities Html writes decoded. */
+    static String unescapeHtml(String html) {
+        return html.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&");
+    }
+
     static String text(HttpResponse<byte[]> response) {
         return new String(response.body(), StandardCharsets.UTF_8);
     }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -209,6 +210,46 @@ class WebArchiveTest {
         assertTrue(second.contains("rel=\"prev\" href=\"/linux-mtd/?q=s:routine%20ubifs&amp;o=0\""), second);
         assertTrue(second.contains("Results 26-30 of 30") && second.contains("cleanup number 1<"), second);
         assertTrue(page("/linux-mtd/_/text/help/").contains("dfb:"), "the help page names the prefixes");
+    }
+
+    /**
+     * Issue 12b point 1: the help page left out the prefixes issue 11 added. Every row of
+     * README's query table must be on the page, word for word, and the lenient quoting rule.
+     */
+    @Test
+    void helpPageListsEveryPrefixOfReadmesQueryTable() throws IOException {
+        String shown = Http.unescapeHtml(page("/linux-mtd/_/text/help/")).replaceAll("\\s+", " ");
+        List<String[]> rows = readmeQueryTable();
+        assertTrue(rows.size() >= 24 && rows.stream().anyMatch(r -> r[0].equals("dfpost:")),
+                "README's table was found: " + rows.size() + " rows");
+        for (String[] row : rows) {
+            String line = row[0] + " " + row[1];
+            assertTrue(shown.contains(line), "the help page shows '" + line + "':\n" + shown);
+        }
+        assertTrue(shown.contains("d:2.weeks.ago.."), shown);
+        assertTrue(shown.contains("a quote never closed runs to the end of the query"), shown);
+    }
+
+    /** The {@code | prefix | matches |} rows of README's query table, code spans as plain text. */
+    private static List<String[]> readmeQueryTable() throws IOException {
+        Path readme = Path.of("").toAbsolutePath();
+        while (!Files.exists(readme.resolve("README.md")) || Files.exists(readme.resolve("src"))) {
+            readme = readme.getParent();
+        }
+        List<String[]> rows = new ArrayList<>();
+        boolean inTable = false;
+        for (String line : Files.readAllLines(readme.resolve("README.md"))) {
+            if (line.equals("| prefix | matches |")) {
+                inTable = true;
+            } else if (inTable && !line.startsWith("|")) {
+                break;
+            } else if (inTable && !line.startsWith("|---")) {
+                String[] cells = line.replace("`", "").split(" \\| ", 2);
+                rows.add(new String[] {cells[0].substring(2).trim(),
+                        cells[1].substring(0, cells[1].length() - 2).replaceAll("\\s+", " ").trim()});
+            }
+        }
+        return rows;
     }
 
     @Test
