@@ -20,7 +20,6 @@ import org.lorebot.index.mail.MailMessage;
 import org.lorebot.index.query.QuerySyntaxException;
 import org.lorebot.index.search.SearchHit;
 import org.lorebot.index.search.ThreadEntry;
-import org.lorebot.index.store.StoredMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -18,7 +18,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene index of one data directory: documents keyed by Message-ID, and the archive cursor
