@@ -43,6 +43,7 @@ public final class Lorebot implements Callable<Integer> {
         SUBCOMMANDS.put("rules", RulesCommand.class);
         SUBCOMMANDS.put("digest", DigestCommand.class);
         SUBCOMMANDS.put("subscribers", SubscribersCommand.class);
+        SUBCOMMANDS.put("solr", SolrCommand.class);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
     }
 

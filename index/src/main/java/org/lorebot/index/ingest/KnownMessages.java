@@ -3,9 +3,8 @@ package org.lorebot.index.ingest;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.lucene.search.IndexSearcher;
-import org.lorebot.index.store.MailStore;
-import org.lorebot.index.store.ThreadRecords;
+import org.lorebot.index.store.DocumentStore;
+import org.lorebot.index.store.KnownIds;
 
 /**
  * Which Message-IDs the index holds during an ingest run: a snapshot of the index, looked up by
@@ -14,12 +13,11 @@ import org.lorebot.index.store.ThreadRecords;
  */
 final class KnownMessages implements AutoCloseable {
 
-    private final MailStore store;
+    private final DocumentStore store;
     private final Map<String, Boolean> sinceSnapshot = new HashMap<>();
-    private IndexSearcher snapshot;
-    private ThreadRecords inSnapshot;
+    private KnownIds inSnapshot;
 
-    KnownMessages(MailStore store) throws IOException {
+    KnownMessages(DocumentStore store) throws IOException {
         this.store = store;
         renew();
     }
@@ -39,18 +37,17 @@ final class KnownMessages implements AutoCloseable {
 
     /** Takes a new snapshot: call when everything added so far is in the index writer. */
     void renew() throws IOException {
-        IndexSearcher fresh = store.acquire();
+        KnownIds fresh = store.knownIds();
         close();
-        snapshot = fresh;
-        inSnapshot = new ThreadRecords(fresh.getIndexReader());
+        inSnapshot = fresh;
         sinceSnapshot.clear();
     }
 
     @Override
     public void close() throws IOException {
-        if (snapshot != null) {
-            store.release(snapshot);
-            snapshot = null;
+        if (inSnapshot != null) {
+            inSnapshot.close();
+            inSnapshot = null;
         }
     }
 }

@@ -1,0 +1,13 @@
+package org.lorebot.index.store;
+
+import java.io.IOException;
+
+/** A snapshot of which Message-IDs a {@link DocumentStore} holds. */
+public interface KnownIds extends AutoCloseable {
+
+    /** Whether a message (not a ghost) with this id is indexed. */
+    boolean contains(String messageId) throws IOException;
+
+    @Override
+    void close() throws IOException;
+}
