@@ -35,6 +35,8 @@ final class JdkLbSolrClient extends LBSolrClient {
         return new HttpJdkSolrClient.Builder(url)
                 .withConnectionTimeout(5, TimeUnit.SECONDS)
                 .withRequestTimeout(120, TimeUnit.SECONDS)
+                // HTTP/2 over plain HTTP starts with an upgrade HEAD request that can hang
+                .useHttp1_1(true)
                 .build();
     }
 

@@ -75,7 +75,10 @@ public final class SolrMailIndex implements MailIndex {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
+        if (t instanceof java.net.ConnectException) {
+            return "cannot connect" + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")");
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     @Override

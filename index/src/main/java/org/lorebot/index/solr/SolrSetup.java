@@ -68,7 +68,7 @@ public final class SolrSetup {
             CollectionAdminRequest.createCollection(name, name, config.shards(), config.replicas())
                     .setRouterName("compositeId").process(client);
             return true;
-        } catch (SolrServerException | SolrException | IllegalStateException e) {
+        } catch (SolrServerException | SolrException | IllegalStateException | IOException e) {
             throw new IOException("Solr at " + SolrClusters.describe(config) + ": "
                     + SolrMailIndex.rootMessage(e), e);
         }
