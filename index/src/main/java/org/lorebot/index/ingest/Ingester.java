@@ -274,6 +274,7 @@ public final class Ingester {
             if (known.contains(id)) {
                 Document crossPost = identities.crossPost(indexed, list);
                 if (crossPost != null) {
+                    known.added(id);
                     index(id, crossPost);
                     duplicates++; // stored once, as a duplicate is; it only joined this list
                     LOG.info("<{}> at {} {} is cross-posted: found under {} too", id,
@@ -318,13 +319,40 @@ public final class Ingester {
                     indexFailure.compareAndSet(null, t);
                 } finally {
                     inFlight.release();
-                    if (pending.decrementAndGet() == 0) {
-                        synchronized (pending) {
-                            pending.notifyAll();
-                        }
-                    }
+                    finished();
                 }
             });
+        }
+
+        /**
+         * Writes the buffered documents out as segments on every indexer thread side by side, so
+         * that the commit after it has nothing left to flush alone on this thread.
+         */
+        private void flushBuffers() throws IOException {
+            drain();
+            for (int i = 0; i < options.indexThreads(); i++) {
+                pending.incrementAndGet();
+                indexers.execute(() -> {
+                    try {
+                        while (store.flushNextBuffer()) {
+                            // the next thread's buffer, until none holds documents
+                        }
+                    } catch (Throwable t) {
+                        indexFailure.compareAndSet(null, t);
+                    } finally {
+                        finished();
+                    }
+                });
+            }
+            drain();
+        }
+
+        private void finished() {
+            if (pending.decrementAndGet() == 0) {
+                synchronized (pending) {
+                    pending.notifyAll();
+                }
+            }
         }
 
         private void acquire() throws IOException {
@@ -359,7 +387,7 @@ public final class Ingester {
         }
 
         private void commit() throws IOException {
-            drain();
+            flushBuffers();
             store.commit(list, cursor, nextSequence);
             known.renew();
             listener.committed(Map.copyOf(cursor));

@@ -148,6 +148,15 @@ public final class MailStore implements AutoCloseable {
         writer().updateDocument(new Term(IndexFields.MID, messageId), doc);
     }
 
+    /**
+     * Writes one in-memory buffer of added documents out as a segment on the calling thread (as
+     * {@link IndexWriter#flushNextBuffer()}); false when none held documents. Thread-safe: several
+     * threads flush several buffers at once, where a commit would flush them one after another.
+     */
+    public boolean flushNextBuffer() throws IOException {
+        return writer().flushNextBuffer();
+    }
+
     /** Deletes the document of a Message-ID. */
     public void delete(String messageId) throws IOException {
         writer().deleteDocuments(new Term(IndexFields.MID, messageId));
@@ -238,15 +247,21 @@ public final class MailStore implements AutoCloseable {
     public java.util.Optional<Document> storedDocument(String messageId) throws IOException {
         IndexSearcher searcher = acquire();
         try {
-            org.apache.lucene.search.TopDocs top = searcher.search(
-                    new org.apache.lucene.search.TermQuery(new Term(IndexFields.MID, messageId)), 1);
-            if (top.scoreDocs.length == 0) {
-                return java.util.Optional.empty();
-            }
-            return java.util.Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
+            return storedDocument(searcher, messageId);
         } finally {
             release(searcher);
         }
+    }
+
+    /** The stored fields of the document indexed under {@code messageId} in {@code searcher}. */
+    public static java.util.Optional<Document> storedDocument(IndexSearcher searcher,
+            String messageId) throws IOException {
+        org.apache.lucene.search.TopDocs top = searcher.search(
+                new org.apache.lucene.search.TermQuery(new Term(IndexFields.MID, messageId)), 1);
+        if (top.scoreDocs.length == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
     }
 
     private Map<String, String> readCommitData() throws IOException {
