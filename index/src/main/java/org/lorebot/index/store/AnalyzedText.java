@@ -62,8 +62,9 @@ final class AnalyzedText {
     }
 
     /**
-     * The distinct stems of the words Xapian stems: the stem fields keep neither positions nor
-     * frequencies, so each stem is given once.
+     * The distinct stems of the words Xapian stems, less those equal to their word (see
+     * {@link StemFilter}): the stem fields keep neither positions nor frequencies, so each stem
+     * is given once.
      */
     TokenStream stems() {
         Stemmer stemmer = STEMMER.get();
@@ -73,7 +74,7 @@ final class AnalyzedText {
         for (int i = 0; i < size; i++) {
             if (TermScanner.isStemmable(words[i])) {
                 String stem = stemmer.stem(words[i]);
-                if (distinct.add(stem)) {
+                if (!stem.equals(words[i]) && distinct.add(stem)) {
                     stems[count++] = stem;
                 }
             }
