@@ -17,6 +17,7 @@ final class AnalyzedText {
 
     private static final int STEM_CACHE_LIMIT = 100_000;
     private static final ThreadLocal<Stemmer> STEMMER = ThreadLocal.withInitial(Stemmer::new);
+    private static final ThreadLocal<TermScanner> SCANNER = ThreadLocal.withInitial(TermScanner::new);
 
     private String[] words = new String[64];
     private int[] increments = new int[64];
@@ -27,7 +28,7 @@ final class AnalyzedText {
 
     static AnalyzedText of(String text) {
         AnalyzedText analyzed = new AnalyzedText();
-        TermScanner scanner = new TermScanner(text);
+        TermScanner scanner = SCANNER.get().reset(text);
         int previousEnd = 0;
         while (scanner.next()) {
             int increment = 1;
