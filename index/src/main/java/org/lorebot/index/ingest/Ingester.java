@@ -275,7 +275,7 @@ public final class Ingester {
                 Document crossPost = identities.crossPost(indexed, list);
                 if (crossPost != null) {
                     known.added(id);
-                    index(id, crossPost);
+                    index(id, crossPost, true);
                     duplicates++; // stored once, as a duplicate is; it only joined this list
                     LOG.info("<{}> at {} {} is cross-posted: found under {} too", id,
                             parsed.epoch(), parsed.position(), list);
@@ -297,7 +297,7 @@ public final class Ingester {
             known.added(id);
             nextSequence++;
             MessageDocument.setSequence(doc, sequence);
-            index(id, doc);
+            index(id, doc, false);
             added++;
         }
 
@@ -308,13 +308,22 @@ public final class Ingester {
             return store.storedDocument(id).orElse(null);
         }
 
-        private void index(String id, Document doc) throws IOException {
+        /**
+         * Hands a document to the indexers; {@code replaces} when the index holds its id already.
+         * A new id is added without a delete term: the run's known ids say it is new, and a
+         * delete term per document would be looked up in every segment at each flush.
+         */
+        private void index(String id, Document doc, boolean replaces) throws IOException {
             checkIndexFailure();
             acquire();
             pending.incrementAndGet();
             indexers.execute(() -> {
                 try {
-                    store.put(id, doc);
+                    if (replaces) {
+                        store.put(id, doc);
+                    } else {
+                        store.add(doc);
+                    }
                 } catch (Throwable t) {
                     indexFailure.compareAndSet(null, t);
                 } finally {

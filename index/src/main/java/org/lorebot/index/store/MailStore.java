@@ -149,6 +149,14 @@ public final class MailStore implements AutoCloseable {
     }
 
     /**
+     * Adds the document of a Message-ID the index does not hold (the caller knows): unlike
+     * {@link #put}, nothing is deleted first. Thread-safe.
+     */
+    public void add(Document doc) throws IOException {
+        writer().addDocument(doc);
+    }
+
+    /**
      * Writes one in-memory buffer of added documents out as a segment on the calling thread (as
      * {@link IndexWriter#flushNextBuffer()}); false when none held documents. Thread-safe: several
      * threads flush several buffers at once, where a commit would flush them one after another.
