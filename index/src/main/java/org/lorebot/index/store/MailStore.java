@@ -17,6 +17,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 
 /**
@@ -85,10 +86,15 @@ public final class MailStore implements AutoCloseable {
             if (!DirectoryReader.indexExists(directory)) {
                 return false;
             }
-            try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                return reader.numDocs() > 0 || reader.getIndexCommit().getUserData().keySet()
-                        .stream().anyMatch(key -> key.startsWith(CURSOR_PREFIX));
+            // The commit point alone: opening every segment to count would cost a command
+            // as much as its search.
+            SegmentInfos commit = SegmentInfos.readLatestCommit(directory);
+            long documents = 0;
+            for (SegmentCommitInfo segment : commit) {
+                documents += segment.info.maxDoc() - segment.getDelCount();
             }
+            return documents > 0 || commit.getUserData().keySet().stream()
+                    .anyMatch(key -> key.startsWith(CURSOR_PREFIX));
         }
     }
 
@@ -273,9 +279,8 @@ public final class MailStore implements AutoCloseable {
     }
 
     private Map<String, String> readCommitData() throws IOException {
-        try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            return Collections.unmodifiableMap(new HashMap<>(reader.getIndexCommit().getUserData()));
-        }
+        return Collections.unmodifiableMap(
+                new HashMap<>(SegmentInfos.readLatestCommit(directory).getUserData()));
     }
 
     /** The index's size on disk in bytes. */
