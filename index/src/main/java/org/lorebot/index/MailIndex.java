@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -194,6 +195,16 @@ public final class MailIndex implements AutoCloseable {
         }
         BytesRef raw = found.get().getBinaryValue(IndexFields.RAW);
         return Optional.of(java.util.Arrays.copyOfRange(raw.bytes, raw.offset, raw.offset + raw.length));
+    }
+
+    /**
+     * The bytes exactly as delivered of those of {@code messageIds} the index holds, by
+     * Message-ID (without angle brackets): what a thread's or a search's mbox download reads, in
+     * one pass instead of a lookup per message.
+     */
+    public Map<String, byte[]> raw(Collection<String> messageIds) throws IOException {
+        catchUp();
+        return searcher.raw(messageIds);
     }
 
     /** The thread holding a message, found by the Message-ID of any of its messages. */

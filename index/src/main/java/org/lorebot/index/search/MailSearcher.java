@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,14 +20,15 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -35,9 +37,9 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.lorebot.index.query.MailQueryParser;
 import org.lorebot.index.query.QuerySyntaxException;
@@ -55,6 +57,7 @@ public final class MailSearcher {
     private static final Set<String> HIT_FIELDS = Set.of(IndexFields.MID,
             IndexFields.STORED_SUBJECT, IndexFields.STORED_FROM, IndexFields.DATE,
             IndexFields.LIST);
+    private static final Set<String> RAW_FIELD = Set.of(IndexFields.RAW);
 
     /**
      * Ids of threads kept built between searches: a thread page or a page of 200 results then
@@ -232,16 +235,75 @@ public final class MailSearcher {
         String id = bare(messageId);
         IndexSearcher searcher = store.acquire();
         try {
-            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.MID, id)), 1);
-            if (top.scoreDocs.length == 0) {
+            Integer doc = docs(searcher.getIndexReader(), List.of(id)).get(id);
+            if (doc == null) {
                 return Optional.empty();
             }
             StoredFields stored = searcher.storedFields();
-            int doc = top.scoreDocs[0].doc;
             return Optional.of(fields == null ? stored.document(doc) : stored.document(doc, fields));
         } finally {
             store.release(searcher);
         }
+    }
+
+    /**
+     * The raw bytes of those of {@code messageIds} the index holds, by Message-ID: read in
+     * document order through one reader, so messages stored side by side (a thread ingested
+     * together) share the decompression of their block.
+     */
+    public Map<String, byte[]> raw(Collection<String> messageIds) throws IOException {
+        List<String> ids = new ArrayList<>(messageIds.size());
+        for (String messageId : messageIds) {
+            ids.add(bare(messageId));
+        }
+        IndexSearcher searcher = store.acquire();
+        try {
+            Map<String, Integer> docs = docs(searcher.getIndexReader(), ids);
+            List<Map.Entry<String, Integer>> inOrder = new ArrayList<>(docs.entrySet());
+            inOrder.sort(Map.Entry.comparingByValue());
+            StoredFields stored = searcher.storedFields();
+            Map<String, byte[]> raw = new HashMap<>();
+            for (Map.Entry<String, Integer> doc : inOrder) {
+                BytesRef bytes = stored.document(doc.getValue(), RAW_FIELD).getBinaryValue(IndexFields.RAW);
+                raw.put(doc.getKey(), Arrays.copyOfRange(bytes.bytes, bytes.offset,
+                        bytes.offset + bytes.length));
+            }
+            return raw;
+        } finally {
+            store.release(searcher);
+        }
+    }
+
+    /**
+     * The document of each id the index holds: the first live one in index order, as a search
+     * for the id would find. Term lookups, no query: a page asks for dozens.
+     */
+    private static Map<String, Integer> docs(IndexReader reader, List<String> ids)
+            throws IOException {
+        Map<String, Integer> docs = new HashMap<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(IndexFields.MID);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum each = terms.iterator();
+            Bits live = leaf.reader().getLiveDocs();
+            PostingsEnum postings = null;
+            for (String id : ids) {
+                if (docs.containsKey(id) || !each.seekExact(new BytesRef(id))) {
+                    continue;
+                }
+                postings = each.postings(postings, PostingsEnum.NONE);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;
+                        doc = postings.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        docs.put(id, leaf.docBase + doc);
+                        break;
+                    }
+                }
+            }
+        }
+        return docs;
     }
 
     /** The thread holding a message (or ghost), found by any member's Message-ID. */
