@@ -247,6 +247,30 @@ public final class MailSearcher {
     }
 
     /**
+     * The summaries of those of {@code messageIds} the index holds, by Message-ID: what a search
+     * finding exactly them would return, without a query.
+     */
+    public Map<String, SearchHit> hits(Collection<String> messageIds) throws IOException {
+        List<String> ids = new ArrayList<>(messageIds.size());
+        for (String messageId : messageIds) {
+            ids.add(bare(messageId));
+        }
+        IndexSearcher searcher = store.acquire();
+        try {
+            int[] docs = docs(searcher.getIndexReader(), ids).values().stream()
+                    .mapToInt(Integer::intValue).toArray();
+            Map<String, SearchHit> hits = new HashMap<>();
+            for (SearchHit hit : hits(searcher, docs,
+                    new Threads(searcher.getIndexReader(), threadCache))) {
+                hits.put(hit.messageId(), hit);
+            }
+            return hits;
+        } finally {
+            store.release(searcher);
+        }
+    }
+
+    /**
      * The raw bytes of those of {@code messageIds} the index holds, by Message-ID: read in
      * document order through one reader, so messages stored side by side (a thread ingested
      * together) share the decompression of their block.
