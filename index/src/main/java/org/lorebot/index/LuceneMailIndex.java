@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -174,12 +176,19 @@ public final class LuceneMailIndex implements MailIndex {
      */
     @Override
     public Optional<byte[]> raw(String messageId) throws IOException {
-        Optional<Document> found = searcher.document(messageId);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        BytesRef raw = found.get().getBinaryValue(IndexFields.RAW);
-        return Optional.of(java.util.Arrays.copyOfRange(raw.bytes, raw.offset, raw.offset + raw.length));
+        return Optional.ofNullable(searcher.raw(List.of(messageId)).get(MailSearcher.bare(messageId)));
+    }
+
+    @Override
+    public Map<String, SearchHit> hits(Collection<String> messageIds) throws IOException {
+        catchUp();
+        return searcher.hits(messageIds);
+    }
+
+    @Override
+    public Map<String, byte[]> raw(Collection<String> messageIds) throws IOException {
+        catchUp();
+        return searcher.raw(messageIds);
     }
 
     /** The thread holding a message, found by the Message-ID of any of its messages. */

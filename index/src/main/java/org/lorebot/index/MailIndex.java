@@ -2,6 +2,7 @@ package org.lorebot.index;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -114,6 +115,19 @@ public interface MailIndex extends AutoCloseable {
      * raw page serve (parsing would cost more than the rest of their work together).
      */
     Optional<byte[]> raw(String messageId) throws IOException;
+
+    /**
+     * The search results for those of {@code messageIds} the index holds, by Message-ID (without
+     * angle brackets): a page's worth of known messages found by id, not by a query.
+     */
+    Map<String, SearchHit> hits(Collection<String> messageIds) throws IOException;
+
+    /**
+     * The bytes exactly as delivered of those of {@code messageIds} the index holds, by
+     * Message-ID (without angle brackets): what a thread's or a search's mbox download reads, in
+     * one pass instead of a lookup per message.
+     */
+    Map<String, byte[]> raw(Collection<String> messageIds) throws IOException;
 
     /** The thread holding a message, found by the Message-ID of any of its messages. */
     Optional<MessageThread> thread(String messageId) throws IOException;

@@ -103,6 +103,13 @@ final class SolrCollection implements AutoCloseable {
         return docs.isEmpty() ? Optional.empty() : Optional.of(docs.get(0));
     }
 
+    /** The documents of those of {@code messageIds} the collection holds, with {@code fields}. */
+    List<SolrDocument> byMessageIds(Collection<String> messageIds, String fields)
+            throws IOException {
+        return messageIds.isEmpty() ? List.of()
+                : all(anyOf(IndexFields.MID, messageIds), fields);
+    }
+
     /** The stored document under a unique key. */
     Optional<SolrDocument> byKey(String key) throws IOException {
         SolrQuery q = new SolrQuery(term(SolrFields.ID, key)).setFields("*").setRows(1);

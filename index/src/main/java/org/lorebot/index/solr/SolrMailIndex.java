@@ -2,6 +2,10 @@ package org.lorebot.index.solr;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -21,6 +25,7 @@ import org.lorebot.index.query.QuerySyntaxException;
 import org.lorebot.index.search.MailSearcher;
 import org.lorebot.index.search.MessageThread;
 import org.lorebot.index.search.SearchLimitException;
+import org.lorebot.index.search.SearchHit;
 import org.lorebot.index.search.SearchLimits;
 import org.lorebot.index.search.SearchResults;
 import org.lorebot.index.store.IndexFields;
@@ -140,6 +145,30 @@ public final class SolrMailIndex implements MailIndex {
     public Optional<byte[]> raw(String messageId) throws IOException {
         return solr.message(MailSearcher.bare(messageId), IndexFields.RAW)
                 .map(doc -> SolrDocuments.bytes(doc.getFirstValue(IndexFields.RAW)));
+    }
+
+    @Override
+    public Map<String, SearchHit> hits(Collection<String> messageIds) throws IOException {
+        return searcher.hits(messageIds);
+    }
+
+    @Override
+    public Map<String, byte[]> raw(Collection<String> messageIds) throws IOException {
+        Map<String, byte[]> found = new HashMap<>();
+        for (SolrDocument doc : solr.byMessageIds(bare(messageIds),
+                IndexFields.MID + "," + IndexFields.RAW)) {
+            found.put((String) doc.getFirstValue(IndexFields.MID),
+                    SolrDocuments.bytes(doc.getFirstValue(IndexFields.RAW)));
+        }
+        return found;
+    }
+
+    static List<String> bare(Collection<String> messageIds) {
+        List<String> ids = new ArrayList<>(messageIds.size());
+        for (String id : messageIds) {
+            ids.add(MailSearcher.bare(id));
+        }
+        return ids;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.lorebot.index.solr;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +90,16 @@ final class SolrSearcher {
                 Instant.ofEpochSecond(SolrCollection.number(doc, IndexFields.DATE)),
                 (String) doc.getFirstValue(SolrFields.THREAD),
                 (String) doc.getFirstValue(IndexFields.LIST));
+    }
+
+    /** The results for those of {@code messageIds} the collection holds, by Message-ID. */
+    Map<String, SearchHit> hits(Collection<String> messageIds) throws IOException {
+        Map<String, SearchHit> found = new HashMap<>();
+        for (SolrDocument doc : solr.byMessageIds(SolrMailIndex.bare(messageIds), HIT_FIELDS)) {
+            SearchHit hit = hit(doc);
+            found.put(hit.messageId(), hit);
+        }
+        return found;
     }
 
     int size() throws IOException {

@@ -65,6 +65,17 @@ final class SolrStore implements DocumentStore {
     }
 
     @Override
+    public void add(Document doc) {
+        put(doc.get(IndexFields.MID), doc);
+    }
+
+    /** Nothing is written before the commit: the batch is this store's own. */
+    @Override
+    public boolean flushNextBuffer() {
+        return false;
+    }
+
+    @Override
     public synchronized void delete(String messageId) {
         adds.remove(messageId);
         deletes.add(messageId);
@@ -96,6 +107,11 @@ final class SolrStore implements DocumentStore {
             @Override
             public boolean contains(String messageId) throws IOException {
                 return solr.contains(messageId);
+            }
+
+            @Override
+            public Optional<Document> storedDocument(String messageId) throws IOException {
+                return solr.message(messageId, "*").map(SolrDocuments::stored);
             }
 
             @Override

@@ -22,6 +22,18 @@ public interface DocumentStore {
     /** Adds or replaces the document of its Message-ID. Thread-safe. */
     void put(String messageId, Document doc) throws IOException;
 
+    /**
+     * Adds the document of a Message-ID the index does not hold (the caller knows): nothing is
+     * deleted first. Thread-safe.
+     */
+    void add(Document doc) throws IOException;
+
+    /**
+     * Writes out one buffer of added documents on the calling thread, for stores that buffer in
+     * memory; false when there was none. Thread-safe.
+     */
+    boolean flushNextBuffer() throws IOException;
+
     /** Deletes the document of a Message-ID. */
     void delete(String messageId) throws IOException;
 
