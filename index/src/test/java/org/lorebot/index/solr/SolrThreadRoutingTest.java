@@ -112,5 +112,14 @@ class SolrThreadRoutingTest {
         assertEquals(5, index.size());
         assertEquals("d@x", index.search("m:c@x", 0, 0).hits().get(0).thread(),
                 "search results carry the moved root");
+
+        // Through one node's URL (solr-url) instead of ZooKeeper: that node forwards.
+        java.net.URI node = java.net.URI.create(SolrTestCluster.shared().getJettySolrRunner(1)
+                .getBaseUrl().toString());
+        try (SolrMailIndex viaUrl = SolrMailIndex.connect(
+                IndexConfig.solrNode(node, "routing", 2, 2), IngestOptions.defaults())) {
+            assertEquals(merged, viaUrl.thread("a@x").orElseThrow());
+            assertEquals(index.search("s:two", 0, 0), viaUrl.search("s:two", 0, 0));
+        }
     }
 }
