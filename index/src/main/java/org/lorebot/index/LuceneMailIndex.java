@@ -92,14 +92,6 @@ public final class LuceneMailIndex implements MailIndex {
         return new LuceneMailIndex(MailStore.open(dataDir.resolve(LUCENE_DIR)), options);
     }
 
-    /**
-     * Reads every message {@code source} holds beyond the cursor committed for {@code list}, and
-     * commits documents and cursor together. Safe to interrupt: the next run goes on from the
-     * last commit.
-     *
-     * @param list     the inbox name, searchable with {@code l:}
-     * @param listener progress callbacks ({@link IngestListener#NONE} for none)
-     */
     @Override
     public IngestSummary ingest(String list, ArchiveSource source, IngestListener listener)
             throws IOException {
@@ -112,13 +104,6 @@ public final class LuceneMailIndex implements MailIndex {
         }
     }
 
-    /**
-     * Searches with public-inbox's query language, newest first.
-     *
-     * @param offset matches to skip
-     * @param limit  matches to return at most, 0 for all
-     * @throws QuerySyntaxException when the query is malformed; the message names the bad part
-     */
     @Override
     public SearchResults search(String query, int offset, int limit)
             throws QuerySyntaxException, IOException {
@@ -126,13 +111,6 @@ public final class LuceneMailIndex implements MailIndex {
         return searcher.search(query, offset, limit);
     }
 
-    /**
-     * Searches as {@link #search(String, int, int)}, at most at the cost {@code limits} allow: for
-     * queries from untrusted users.
-     *
-     * @throws SearchLimitException when the query would expand to too many terms or ran out of
-     *                              time; the message says which limit was hit
-     */
     @Override
     public SearchResults search(String query, int offset, int limit, SearchLimits limits)
             throws QuerySyntaxException, SearchLimitException, IOException {
@@ -140,14 +118,12 @@ public final class LuceneMailIndex implements MailIndex {
         return searcher.search(query, offset, limit, limits);
     }
 
-    /** The names of the inboxes that have messages here, sorted. */
     @Override
     public SortedSet<String> lists() throws IOException {
         catchUp();
         return searcher.lists();
     }
 
-    /** A message by Message-ID (angle brackets optional). */
     @Override
     public Optional<StoredMessage> message(String messageId) throws IOException {
         catchUp();
@@ -170,10 +146,6 @@ public final class LuceneMailIndex implements MailIndex {
         }
     }
 
-    /**
-     * A message's bytes exactly as delivered, without parsing it: what mbox downloads and the
-     * raw page serve (parsing would cost more than the rest of their work together).
-     */
     @Override
     public Optional<byte[]> raw(String messageId) throws IOException {
         return Optional.ofNullable(searcher.raw(List.of(messageId)).get(MailSearcher.bare(messageId)));
@@ -191,27 +163,23 @@ public final class LuceneMailIndex implements MailIndex {
         return searcher.raw(messageIds);
     }
 
-    /** The thread holding a message, found by the Message-ID of any of its messages. */
     @Override
     public Optional<MessageThread> thread(String messageId) throws IOException {
         catchUp();
         return searcher.thread(messageId);
     }
 
-    /** The committed archive cursor of {@code list}: epoch to position. */
     @Override
     public Map<String, String> cursor(String list) {
         return store.cursor(list);
     }
 
-    /** How many messages the index holds. */
     @Override
     public int size() throws IOException {
         catchUp();
         return searcher.size();
     }
 
-    /** The index's size on disk, in bytes. */
     @Override
     public long sizeOnDisk() throws IOException {
         return store.sizeOnDisk();
