@@ -274,7 +274,8 @@ public final class Ingester {
             if (known.contains(id)) {
                 Document crossPost = identities.crossPost(indexed, list);
                 if (crossPost != null) {
-                    index(id, crossPost);
+                    known.added(id);
+                    index(id, crossPost, true);
                     duplicates++; // stored once, as a duplicate is; it only joined this list
                     LOG.info("<{}> at {} {} is cross-posted: found under {} too", id,
                             parsed.epoch(), parsed.position(), list);
@@ -296,7 +297,7 @@ public final class Ingester {
             known.added(id);
             nextSequence++;
             MessageDocument.setSequence(doc, sequence);
-            index(id, doc);
+            index(id, doc, false);
             added++;
         }
 
@@ -307,24 +308,60 @@ public final class Ingester {
             return store.storedDocument(id).orElse(null);
         }
 
-        private void index(String id, Document doc) throws IOException {
+        /**
+         * Hands a document to the indexers; {@code replaces} when the index holds its id already.
+         * A new id is added without a delete term: the run's known ids say it is new, and a
+         * delete term per document would be looked up in every segment at each flush.
+         */
+        private void index(String id, Document doc, boolean replaces) throws IOException {
             checkIndexFailure();
             acquire();
             pending.incrementAndGet();
             indexers.execute(() -> {
                 try {
-                    store.put(id, doc);
+                    if (replaces) {
+                        store.put(id, doc);
+                    } else {
+                        store.add(doc);
+                    }
                 } catch (Throwable t) {
                     indexFailure.compareAndSet(null, t);
                 } finally {
                     inFlight.release();
-                    if (pending.decrementAndGet() == 0) {
-                        synchronized (pending) {
-                            pending.notifyAll();
-                        }
-                    }
+                    finished();
                 }
             });
+        }
+
+        /**
+         * Writes the buffered documents out as segments on every indexer thread side by side, so
+         * that the commit after it has nothing left to flush alone on this thread.
+         */
+        private void flushBuffers() throws IOException {
+            drain();
+            for (int i = 0; i < options.indexThreads(); i++) {
+                pending.incrementAndGet();
+                indexers.execute(() -> {
+                    try {
+                        while (store.flushNextBuffer()) {
+                            // the next thread's buffer, until none holds documents
+                        }
+                    } catch (Throwable t) {
+                        indexFailure.compareAndSet(null, t);
+                    } finally {
+                        finished();
+                    }
+                });
+            }
+            drain();
+        }
+
+        private void finished() {
+            if (pending.decrementAndGet() == 0) {
+                synchronized (pending) {
+                    pending.notifyAll();
+                }
+            }
         }
 
         private void acquire() throws IOException {
@@ -359,7 +396,7 @@ public final class Ingester {
         }
 
         private void commit() throws IOException {
-            drain();
+            flushBuffers();
             store.commit(list, cursor, nextSequence);
             known.renew();
             listener.committed(Map.copyOf(cursor));

@@ -3,14 +3,17 @@ package org.lorebot.index.ingest;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.search.IndexSearcher;
 import org.lorebot.index.store.MailStore;
 import org.lorebot.index.store.ThreadRecords;
 
 /**
  * Which Message-IDs the index holds during an ingest run: a snapshot of the index, looked up by
- * term, plus what the run added or removed since it was taken. Renewed at every commit, so what
- * it keeps in memory is bounded by the commit interval, not the archive.
+ * term, plus what the run wrote or removed since it was taken. Renewed at every commit, so what
+ * it keeps in memory is bounded by the commit interval, not the archive. Reading the snapshot
+ * never waits for the writer: a duplicate costs a term lookup, not a flush of what is in
+ * flight.
  */
 final class KnownMessages implements AutoCloseable {
 
@@ -29,8 +32,19 @@ final class KnownMessages implements AutoCloseable {
         return changed != null ? changed : inSnapshot.contains(messageId);
     }
 
+    /** Records that the run wrote the document of {@code messageId} (new, or joined a list). */
     void added(String messageId) {
         sinceSnapshot.put(messageId, true);
+    }
+
+    /** Whether the run wrote the document of {@code messageId} since the snapshot. */
+    boolean writtenSinceSnapshot(String messageId) {
+        return Boolean.TRUE.equals(sinceSnapshot.get(messageId));
+    }
+
+    /** The stored fields of {@code messageId} as the snapshot holds them, or null. */
+    Document snapshotDocument(String messageId) throws IOException {
+        return MailStore.storedDocument(snapshot, messageId).orElse(null);
     }
 
     void removed(String messageId) {

@@ -24,7 +24,10 @@ import org.lorebot.index.thread.MessageReferences;
  */
 final class MessageIdentities {
 
-    /** The stored fields of the document indexed under an id, every write before included. */
+    /**
+     * The stored fields of the document indexed under an id, every write before included (which
+     * waits for the writes in flight: asked only for an id the run wrote itself).
+     */
     interface StoredDocuments {
         Document find(String messageId) throws IOException;
     }
@@ -44,7 +47,11 @@ final class MessageIdentities {
      * is that same mail arriving on another list; else null.
      */
     Document crossPost(IndexedMessage incoming, String list) throws IOException {
-        Document doc = stored.find(incoming.message().messageId());
+        String id = incoming.message().messageId();
+        if (known.writtenSinceSnapshot(id)) {
+            return null; // the run, which reads one list, wrote it: it is on that list already
+        }
+        Document doc = known.snapshotDocument(id);
         if (doc == null) {
             return null;
         }
@@ -94,7 +101,8 @@ final class MessageIdentities {
     }
 
     private boolean sameContentIndexed(MailMessage message) throws IOException {
-        Document doc = stored.find(message.messageId());
+        String id = message.messageId();
+        Document doc = known.writtenSinceSnapshot(id) ? stored.find(id) : known.snapshotDocument(id);
         MailMessage indexed = doc == null ? null : parse(doc);
         return indexed != null && ContentHash.of(indexed).equals(ContentHash.of(message));
     }

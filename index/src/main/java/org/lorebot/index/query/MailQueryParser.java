@@ -338,7 +338,16 @@ public final class MailQueryParser {
             return new PrefixQuery(new Term(field, word.term()));
         }
         if (TermScanner.isStemmable(word.typed())) {
-            return new TermQuery(new Term(IndexFields.stemmed(field), StemFilter.stem(word.term())));
+            String stem = StemFilter.stem(word.term());
+            Query stems = new TermQuery(new Term(IndexFields.stemmed(field), stem));
+            if (!StemFilter.isOwnStem(stem)) {
+                return stems;
+            }
+            // the word that is this stem is indexed as a word only
+            return new BooleanQuery.Builder()
+                    .add(stems, Occur.SHOULD)
+                    .add(new TermQuery(new Term(field, stem)), Occur.SHOULD)
+                    .build();
         }
         return new TermQuery(new Term(field, word.term()));
     }

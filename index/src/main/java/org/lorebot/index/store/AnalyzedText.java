@@ -17,6 +17,7 @@ final class AnalyzedText {
 
     private static final int STEM_CACHE_LIMIT = 100_000;
     private static final ThreadLocal<Stemmer> STEMMER = ThreadLocal.withInitial(Stemmer::new);
+    private static final ThreadLocal<TermScanner> SCANNER = ThreadLocal.withInitial(TermScanner::new);
 
     private String[] words = new String[64];
     private int[] increments = new int[64];
@@ -27,7 +28,7 @@ final class AnalyzedText {
 
     static AnalyzedText of(String text) {
         AnalyzedText analyzed = new AnalyzedText();
-        TermScanner scanner = new TermScanner(text);
+        TermScanner scanner = SCANNER.get().reset(text);
         int previousEnd = 0;
         while (scanner.next()) {
             int increment = 1;
@@ -62,8 +63,9 @@ final class AnalyzedText {
     }
 
     /**
-     * The distinct stems of the words Xapian stems: the stem fields keep neither positions nor
-     * frequencies, so each stem is given once.
+     * The distinct stems of the words Xapian stems, less those equal to their word (see
+     * {@link StemFilter}): the stem fields keep neither positions nor frequencies, so each stem
+     * is given once.
      */
     TokenStream stems() {
         Stemmer stemmer = STEMMER.get();
@@ -73,7 +75,7 @@ final class AnalyzedText {
         for (int i = 0; i < size; i++) {
             if (TermScanner.isStemmable(words[i])) {
                 String stem = stemmer.stem(words[i]);
-                if (distinct.add(stem)) {
+                if (!stem.equals(words[i]) && distinct.add(stem)) {
                     stems[count++] = stem;
                 }
             }

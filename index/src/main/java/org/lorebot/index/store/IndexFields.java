@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The Lucene schema. Searchable text fields carry public-inbox's probabilistic prefixes (each one
- * indexed twice: words with positions under its name, their stems under {@code name_stem});
- * the rest are exact terms, numbers for ranges and sorting, and stored values for display.
+ * indexed twice: words with positions under its name, and under {@code name_stem} the stems that
+ * differ from their words, see {@link StemFilter}); the rest are exact terms, numbers for ranges
+ * and sorting, and stored values for display.
  */
 public final class IndexFields {
 

@@ -17,6 +17,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 
 /**
@@ -85,10 +86,15 @@ public final class MailStore implements AutoCloseable {
             if (!DirectoryReader.indexExists(directory)) {
                 return false;
             }
-            try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                return reader.numDocs() > 0 || reader.getIndexCommit().getUserData().keySet()
-                        .stream().anyMatch(key -> key.startsWith(CURSOR_PREFIX));
+            // The commit point alone: opening every segment to count would cost a command
+            // as much as its search.
+            SegmentInfos commit = SegmentInfos.readLatestCommit(directory);
+            long documents = 0;
+            for (SegmentCommitInfo segment : commit) {
+                documents += segment.info.maxDoc() - segment.getDelCount();
             }
+            return documents > 0 || commit.getUserData().keySet().stream()
+                    .anyMatch(key -> key.startsWith(CURSOR_PREFIX));
         }
     }
 
@@ -146,6 +152,23 @@ public final class MailStore implements AutoCloseable {
     /** Adds or replaces the document of its Message-ID. Thread-safe. */
     public void put(String messageId, Document doc) throws IOException {
         writer().updateDocument(new Term(IndexFields.MID, messageId), doc);
+    }
+
+    /**
+     * Adds the document of a Message-ID the index does not hold (the caller knows): unlike
+     * {@link #put}, nothing is deleted first. Thread-safe.
+     */
+    public void add(Document doc) throws IOException {
+        writer().addDocument(doc);
+    }
+
+    /**
+     * Writes one in-memory buffer of added documents out as a segment on the calling thread (as
+     * {@link IndexWriter#flushNextBuffer()}); false when none held documents. Thread-safe: several
+     * threads flush several buffers at once, where a commit would flush them one after another.
+     */
+    public boolean flushNextBuffer() throws IOException {
+        return writer().flushNextBuffer();
     }
 
     /** Deletes the document of a Message-ID. */
@@ -238,21 +261,26 @@ public final class MailStore implements AutoCloseable {
     public java.util.Optional<Document> storedDocument(String messageId) throws IOException {
         IndexSearcher searcher = acquire();
         try {
-            org.apache.lucene.search.TopDocs top = searcher.search(
-                    new org.apache.lucene.search.TermQuery(new Term(IndexFields.MID, messageId)), 1);
-            if (top.scoreDocs.length == 0) {
-                return java.util.Optional.empty();
-            }
-            return java.util.Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
+            return storedDocument(searcher, messageId);
         } finally {
             release(searcher);
         }
     }
 
-    private Map<String, String> readCommitData() throws IOException {
-        try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            return Collections.unmodifiableMap(new HashMap<>(reader.getIndexCommit().getUserData()));
+    /** The stored fields of the document indexed under {@code messageId} in {@code searcher}. */
+    public static java.util.Optional<Document> storedDocument(IndexSearcher searcher,
+            String messageId) throws IOException {
+        org.apache.lucene.search.TopDocs top = searcher.search(
+                new org.apache.lucene.search.TermQuery(new Term(IndexFields.MID, messageId)), 1);
+        if (top.scoreDocs.length == 0) {
+            return java.util.Optional.empty();
         }
+        return java.util.Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
+    }
+
+    private Map<String, String> readCommitData() throws IOException {
+        return Collections.unmodifiableMap(
+                new HashMap<>(SegmentInfos.readLatestCommit(directory).getUserData()));
     }
 
     /** The index's size on disk in bytes. */

@@ -18,7 +18,12 @@ public final class TermScanner {
     private static final int NOT_INFIX = 0;
     private static final int IGNORED = -1;
 
-    private CharSequence text = "";
+    /** A text longer than this is not kept for the next one (see {@link #reset}). */
+    private static final int KEPT_CAPACITY = 1 << 20;
+
+    /** The text, copied: reading a char array costs less than a CharSequence call per char. */
+    private char[] text = new char[0];
+    private int length;
     private int pos;
     private int start;
     private int end;
@@ -33,7 +38,20 @@ public final class TermScanner {
 
     /** Starts scanning {@code text} from its beginning. */
     public TermScanner reset(CharSequence text) {
-        this.text = text;
+        int n = text.length();
+        if (this.text.length < n || this.text.length > KEPT_CAPACITY) {
+            this.text = new char[n];
+        }
+        if (text instanceof String string) {
+            string.getChars(0, n, this.text, 0);
+        } else if (text instanceof StringBuilder builder) {
+            builder.getChars(0, n, this.text, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                this.text[i] = text.charAt(i);
+            }
+        }
+        this.length = n;
         this.pos = 0;
         this.start = 0;
         this.end = 0;
@@ -43,9 +61,8 @@ public final class TermScanner {
 
     /** Moves to the next word; false at the end of the text. */
     public boolean next() {
-        int length = text.length();
         while (pos < length) {
-            int ch = Character.codePointAt(text, pos);
+            int ch = codePointAt(pos);
             if (!isWordChar(ch)) {
                 pos += Character.charCount(ch);
                 continue;
@@ -72,20 +89,28 @@ public final class TermScanner {
         return end;
     }
 
+    private int codePointAt(int index) {
+        char c = text[index];
+        return Character.isHighSurrogate(c) ? Character.codePointAt(text, index, length) : c;
+    }
+
     private boolean readWord(int first) {
-        int length = text.length();
         term.setLength(0);
         start = pos;
         int ch = first;
         int prev;
         while (true) {
-            term.appendCodePoint(Character.toLowerCase(ch));
+            if (ch < 128) {
+                term.append((char) (ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch));
+            } else {
+                term.appendCodePoint(Character.toLowerCase(ch));
+            }
             prev = ch;
             pos += Character.charCount(ch);
             if (pos >= length) {
                 break;
             }
-            ch = Character.codePointAt(text, pos);
+            ch = codePointAt(pos);
             if (isWordChar(ch)) {
                 continue;
             }
@@ -93,7 +118,7 @@ public final class TermScanner {
             if (after >= length) {
                 break;
             }
-            int next = Character.codePointAt(text, after);
+            int next = codePointAt(after);
             if (!isWordChar(next)) {
                 break;
             }
@@ -114,23 +139,22 @@ public final class TermScanner {
 
     /** {@code C++}, {@code C#}: up to three suffix characters, dropped when a word follows. */
     private void readSuffix() {
-        int length = text.length();
         int termLength = term.length();
         int at = pos;
         int count = 0;
-        while (at < length && (text.charAt(at) == '+' || text.charAt(at) == '#')) {
+        while (at < length && (text[at] == '+' || text[at] == '#')) {
             if (++count > 3) {
                 term.setLength(termLength);
                 pos = at;
                 return;
             }
-            term.append(text.charAt(at));
+            term.append(text[at]);
             at++;
         }
         if (count == 0) {
             return;
         }
-        if (at < length && isWordChar(Character.codePointAt(text, at))) {
+        if (at < length && isWordChar(codePointAt(at))) {
             term.setLength(termLength);
             return;
         }
