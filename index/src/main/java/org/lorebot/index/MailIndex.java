@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -188,12 +190,26 @@ public final class MailIndex implements AutoCloseable {
      * raw page serve (parsing would cost more than the rest of their work together).
      */
     public Optional<byte[]> raw(String messageId) throws IOException {
-        Optional<Document> found = searcher.document(messageId);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        BytesRef raw = found.get().getBinaryValue(IndexFields.RAW);
-        return Optional.of(java.util.Arrays.copyOfRange(raw.bytes, raw.offset, raw.offset + raw.length));
+        return Optional.ofNullable(searcher.raw(List.of(messageId)).get(MailSearcher.bare(messageId)));
+    }
+
+    /**
+     * The search results for those of {@code messageIds} the index holds, by Message-ID (without
+     * angle brackets): a page's worth of known messages found by id, not by a query.
+     */
+    public Map<String, SearchHit> hits(Collection<String> messageIds) throws IOException {
+        catchUp();
+        return searcher.hits(messageIds);
+    }
+
+    /**
+     * The bytes exactly as delivered of those of {@code messageIds} the index holds, by
+     * Message-ID (without angle brackets): what a thread's or a search's mbox download reads, in
+     * one pass instead of a lookup per message.
+     */
+    public Map<String, byte[]> raw(Collection<String> messageIds) throws IOException {
+        catchUp();
+        return searcher.raw(messageIds);
     }
 
     /** The thread holding a message, found by the Message-ID of any of its messages. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.lorebot.config.InboxConfig;
-import org.lorebot.index.query.QuerySyntaxException;
 import org.lorebot.index.search.SearchHit;
 import org.lorebot.index.search.SearchResults;
 
@@ -80,31 +79,22 @@ final class InboxPages {
 
     /**
      * The subject each thread's root was sent with (a thread is listed under it, not under a
-     * reply's), found with one search for the roots not on this page; a ghost root has none.
+     * reply's), the roots not on this page looked up by id together; a ghost root has none.
      */
     private Map<String, String> rootSubjects(Map<String, List<SearchHit>> threads) throws IOException {
         Map<String, String> subjects = new HashMap<>();
-        StringBuilder query = new StringBuilder();
+        List<String> elsewhere = new ArrayList<>();
         for (Map.Entry<String, List<SearchHit>> thread : threads.entrySet()) {
             String root = thread.getKey();
             SearchHit oldest = thread.getValue().get(thread.getValue().size() - 1);
             if (oldest.messageId().equals(root)) {
                 subjects.put(root, subjectOf(oldest));
-            } else if (root.indexOf('"') < 0) {
-                query.append(query.length() == 0 ? "" : " OR ").append("m:\"").append(root).append('"');
+            } else {
+                elsewhere.add(root);
             }
         }
-        if (query.length() == 0) {
-            return subjects;
-        }
-        try {
-            for (SearchHit hit : archive.index().search(query.toString(), 0, 2 * threads.size()).hits()) {
-                if (threads.containsKey(hit.messageId())) {
-                    subjects.putIfAbsent(hit.messageId(), subjectOf(hit));
-                }
-            }
-        } catch (QuerySyntaxException e) {
-            // an id the query language cannot spell: those threads keep their oldest subject here
+        for (SearchHit root : archive.index().hits(elsewhere).values()) {
+            subjects.put(root.messageId(), subjectOf(root));
         }
         return subjects;
     }

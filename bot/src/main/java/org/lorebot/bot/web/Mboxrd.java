@@ -5,7 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+
+import org.lorebot.index.MailIndex;
 
 /**
  * Messages as a gzip-compressed mboxrd, the format of lore's {@code t.mbox.gz}: each message
@@ -17,6 +21,9 @@ final class Mboxrd implements AutoCloseable {
     private static final byte[] SEPARATOR =
             "From mboxrd@z Thu Jan  1 00:00:00 1970\n".getBytes(StandardCharsets.US_ASCII);
 
+    /** Messages read from the index at once. */
+    private static final int BATCH = 100;
+
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final OutputStream out;
 
@@ -25,6 +32,23 @@ final class Mboxrd implements AutoCloseable {
         // straight into GZIPOutputStream is a trip through zlib (it made t.mbox.gz 3x slower
         // than public-inbox's).
         out = new BufferedOutputStream(new GZIPOutputStream(bytes, 64 * 1024), 64 * 1024);
+    }
+
+    /**
+     * Appends the messages of {@code ids} the index holds, in that order, read {@value #BATCH}
+     * at a time: one pass over the index per batch, and a bounded number held at once.
+     */
+    void add(MailIndex index, List<String> ids) throws IOException {
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            Map<String, byte[]> raw = index.raw(batch);
+            for (String id : batch) {
+                byte[] message = raw.get(id);
+                if (message != null) {
+                    add(message);
+                }
+            }
+        }
     }
 
     /** Appends one message. */

@@ -117,12 +117,7 @@ final class SearchPages {
             ids = wholeThreads(ids);
         }
         try (Mboxrd mbox = new Mboxrd()) {
-            for (String id : ids) {
-                Optional<byte[]> raw = archive.index().raw(id);
-                if (raw.isPresent()) {
-                    mbox.add(raw.get());
-                }
-            }
+            mbox.add(archive.index(), ids);
             return new WebResponse(200, "application/gzip",
                     Map.of("Content-Disposition", "attachment; filename=\"results.mbox.gz\""),
                     mbox.finish());

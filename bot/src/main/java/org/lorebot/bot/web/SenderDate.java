@@ -42,9 +42,7 @@ final class SenderDate {
 
     /** The offset of the Date header of {@code raw}, if it has one. */
     static Optional<ZoneOffset> offset(byte[] raw) {
-        String head = new String(raw, 0, Math.min(raw.length, MAX_HEADER), StandardCharsets.ISO_8859_1);
-        int end = head.indexOf("\n\n");
-        String[] lines = (end < 0 ? head : head.substring(0, end)).split("\r?\n");
+        String[] lines = new String(raw, 0, headerEnd(raw), StandardCharsets.ISO_8859_1).split("\r?\n");
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].regionMatches(true, 0, "Date:", 0, 5)) {
                 StringBuilder value = new StringBuilder(lines[i].substring(5));
@@ -67,5 +65,20 @@ final class SenderDate {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Where the header section ends, before its empty line, at most {@value #MAX_HEADER} bytes
+     * in: only that much is decoded (a thread page asks for every message's date).
+     */
+    private static int headerEnd(byte[] raw) {
+        int limit = Math.min(raw.length, MAX_HEADER);
+        for (int i = 0; i + 1 < limit; i++) {
+            if (raw[i] == '\n' && (raw[i + 1] == '\n'
+                    || (raw[i + 1] == '\r' && i + 2 < limit && raw[i + 2] == '\n'))) {
+                return i;
+            }
+        }
+        return limit;
     }
 }

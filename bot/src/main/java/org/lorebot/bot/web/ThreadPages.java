@@ -81,13 +81,12 @@ final class ThreadPages {
     /** The thread as mboxrd, gzip-compressed, oldest first. */
     WebResponse mbox(String messageId) throws WebException, IOException {
         MessageThread thread = thread(messageId);
+        List<String> ids = new ArrayList<>();
+        for (ThreadEntry entry : received(thread, false)) {
+            ids.add(entry.messageId());
+        }
         try (Mboxrd mbox = new Mboxrd()) {
-            for (ThreadEntry entry : received(thread, false)) {
-                Optional<byte[]> raw = archive.index().raw(entry.messageId());
-                if (raw.isPresent()) {
-                    mbox.add(raw.get());
-                }
-            }
+            mbox.add(archive.index(), ids);
             return new WebResponse(200, "application/gzip",
                     Map.of("Content-Disposition", "attachment; filename=\"t.mbox.gz\""), mbox.finish());
         }

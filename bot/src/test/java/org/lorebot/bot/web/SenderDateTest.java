@@ -34,4 +34,13 @@ class SenderDateTest {
         assertEquals("Tue, 2 Jan 2024 08:00:00 UTC", shown("Subject: no date here"), "not the body's Date line");
         assertEquals("Tue, 2 Jan 2024 08:00:00 UTC", shown("Date: Tue, 2 Jan 2024 08:00:00 +9999"));
     }
+
+    @Test
+    void aMessageWithCrlfLineEndsIsReadUpToItsBodyOnly() {
+        assertEquals("Tue, 2 Jan 2024 10:00:00 +0200 (2024-01-02 08:00 UTC)", SenderDate.format(T,
+                "Date: Tue, 2 Jan 2024 10:00:00 +0200\r\n\r\nbody\r\n".getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals("Tue, 2 Jan 2024 08:00:00 UTC", SenderDate.format(T,
+                "Subject: no date\r\n\r\nDate: Mon, 1 Jan 2024 00:00:00 +0900\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1)), "not the body's Date line");
+    }
 }

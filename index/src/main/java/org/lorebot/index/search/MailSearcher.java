@@ -3,6 +3,9 @@ package org.lorebot.index.search;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,26 +20,26 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.lorebot.index.query.MailQueryParser;
 import org.lorebot.index.query.QuerySyntaxException;
@@ -54,8 +57,16 @@ public final class MailSearcher {
     private static final Set<String> HIT_FIELDS = Set.of(IndexFields.MID,
             IndexFields.STORED_SUBJECT, IndexFields.STORED_FROM, IndexFields.DATE,
             IndexFields.LIST);
+    private static final Set<String> RAW_FIELD = Set.of(IndexFields.RAW);
+
+    /**
+     * Ids of threads kept built between searches: a thread page or a page of 200 results then
+     * reads the reference graph once per snapshot, not once per request. About 200 bytes an id.
+     */
+    private static final int CACHED_THREAD_IDS = 100_000;
 
     private final MailStore store;
+    private final ThreadCache threadCache = new ThreadCache(CACHED_THREAD_IDS);
 
     public MailSearcher(MailStore store) {
         this.store = store;
@@ -75,7 +86,7 @@ public final class MailSearcher {
     public String threadRoot(String messageId) throws IOException {
         IndexSearcher searcher = store.acquire();
         try {
-            return new Threads(searcher.getIndexReader()).root(messageId);
+            return new Threads(searcher.getIndexReader(), threadCache).root(messageId);
         } finally {
             store.release(searcher);
         }
@@ -135,12 +146,12 @@ public final class MailSearcher {
                     Math.max(1, wanted), null, Integer.MAX_VALUE, false));
             checkTime(searcher, limits);
             int total = Math.toIntExact(top.totalHits.value);
-            List<SearchHit> hits = new ArrayList<>(Math.max(0, top.scoreDocs.length - offset));
-            Threads threads = new Threads(searcher.getIndexReader());
-            for (int i = offset; i < top.scoreDocs.length; i++) {
-                hits.add(hit(searcher, top.scoreDocs[i].doc, threads));
+            int[] docs = new int[Math.max(0, top.scoreDocs.length - offset)];
+            for (int i = 0; i < docs.length; i++) {
+                docs[i] = top.scoreDocs[offset + i].doc;
             }
-            return new SearchResults(total, hits);
+            return new SearchResults(total, hits(searcher, docs,
+                    new Threads(searcher.getIndexReader(), threadCache)));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new SearchLimitException("the query expands to too many terms (at most "
                     + IndexSearcher.getMaxClauseCount() + "): make it more specific");
@@ -224,16 +235,99 @@ public final class MailSearcher {
         String id = bare(messageId);
         IndexSearcher searcher = store.acquire();
         try {
-            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.MID, id)), 1);
-            if (top.scoreDocs.length == 0) {
+            Integer doc = docs(searcher.getIndexReader(), List.of(id)).get(id);
+            if (doc == null) {
                 return Optional.empty();
             }
             StoredFields stored = searcher.storedFields();
-            int doc = top.scoreDocs[0].doc;
             return Optional.of(fields == null ? stored.document(doc) : stored.document(doc, fields));
         } finally {
             store.release(searcher);
         }
+    }
+
+    /**
+     * The summaries of those of {@code messageIds} the index holds, by Message-ID: what a search
+     * finding exactly them would return, without a query.
+     */
+    public Map<String, SearchHit> hits(Collection<String> messageIds) throws IOException {
+        List<String> ids = new ArrayList<>(messageIds.size());
+        for (String messageId : messageIds) {
+            ids.add(bare(messageId));
+        }
+        IndexSearcher searcher = store.acquire();
+        try {
+            int[] docs = docs(searcher.getIndexReader(), ids).values().stream()
+                    .mapToInt(Integer::intValue).toArray();
+            Map<String, SearchHit> hits = new HashMap<>();
+            for (SearchHit hit : hits(searcher, docs,
+                    new Threads(searcher.getIndexReader(), threadCache))) {
+                hits.put(hit.messageId(), hit);
+            }
+            return hits;
+        } finally {
+            store.release(searcher);
+        }
+    }
+
+    /**
+     * The raw bytes of those of {@code messageIds} the index holds, by Message-ID: read in
+     * document order through one reader, so messages stored side by side (a thread ingested
+     * together) share the decompression of their block.
+     */
+    public Map<String, byte[]> raw(Collection<String> messageIds) throws IOException {
+        List<String> ids = new ArrayList<>(messageIds.size());
+        for (String messageId : messageIds) {
+            ids.add(bare(messageId));
+        }
+        IndexSearcher searcher = store.acquire();
+        try {
+            Map<String, Integer> docs = docs(searcher.getIndexReader(), ids);
+            List<Map.Entry<String, Integer>> inOrder = new ArrayList<>(docs.entrySet());
+            inOrder.sort(Map.Entry.comparingByValue());
+            StoredFields stored = searcher.storedFields();
+            Map<String, byte[]> raw = new HashMap<>();
+            for (Map.Entry<String, Integer> doc : inOrder) {
+                BytesRef bytes = stored.document(doc.getValue(), RAW_FIELD).getBinaryValue(IndexFields.RAW);
+                raw.put(doc.getKey(), Arrays.copyOfRange(bytes.bytes, bytes.offset,
+                        bytes.offset + bytes.length));
+            }
+            return raw;
+        } finally {
+            store.release(searcher);
+        }
+    }
+
+    /**
+     * The document of each id the index holds: the first live one in index order, as a search
+     * for the id would find. Term lookups, no query: a page asks for dozens.
+     */
+    private static Map<String, Integer> docs(IndexReader reader, List<String> ids)
+            throws IOException {
+        Map<String, Integer> docs = new HashMap<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(IndexFields.MID);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum each = terms.iterator();
+            Bits live = leaf.reader().getLiveDocs();
+            PostingsEnum postings = null;
+            for (String id : ids) {
+                if (docs.containsKey(id) || !each.seekExact(new BytesRef(id))) {
+                    continue;
+                }
+                postings = each.postings(postings, PostingsEnum.NONE);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;
+                        doc = postings.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        docs.put(id, leaf.docBase + doc);
+                        break;
+                    }
+                }
+            }
+        }
+        return docs;
     }
 
     /** The thread holding a message (or ghost), found by any member's Message-ID. */
@@ -241,7 +335,7 @@ public final class MailSearcher {
         String id = bare(messageId);
         IndexSearcher searcher = store.acquire();
         try {
-            Threads threads = new Threads(searcher.getIndexReader());
+            Threads threads = new Threads(searcher.getIndexReader(), threadCache);
             ThreadGraph graph = threads.graph(id);
             Optional<List<ThreadPosition>> layout = graph.layout(id);
             Optional<String> root = graph.root(id);
@@ -257,8 +351,11 @@ public final class MailSearcher {
             Map<String, SearchHit> hits = new HashMap<>();
             TopDocs top = searcher.search(new TermInSetQuery(IndexFields.MID, ids),
                     Math.max(1, ids.size()));
-            for (ScoreDoc sd : top.scoreDocs) {
-                SearchHit hit = hit(searcher, sd.doc, threads);
+            int[] docs = new int[top.scoreDocs.length];
+            for (int i = 0; i < docs.length; i++) {
+                docs[i] = top.scoreDocs[i].doc;
+            }
+            for (SearchHit hit : hits(searcher, docs, threads)) {
                 hits.put(hit.messageId(), hit);
             }
             List<ThreadEntry> entries = new ArrayList<>();
@@ -273,29 +370,67 @@ public final class MailSearcher {
     }
 
     /**
-     * The summary of a document, from doc values when its segment has them (cheap), else from
-     * stored fields (indexes written before the summaries had doc values).
+     * The summaries of documents, in the order given: read segment by segment in document order,
+     * so each segment's columns are opened once and only ever move forward.
      */
-    private SearchHit hit(IndexSearcher searcher, int doc, Threads threads) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        LeafReader reader = leaf.reader();
-        int local = doc - leaf.docBase;
-        SortedDocValues ids = reader.getSortedDocValues(IndexFields.MID);
-        BinaryDocValues subjects = reader.getBinaryDocValues(IndexFields.STORED_SUBJECT);
-        BinaryDocValues froms = reader.getBinaryDocValues(IndexFields.STORED_FROM);
-        NumericDocValues dates = reader.getNumericDocValues(IndexFields.DATE);
-        SortedDocValues lists = reader.getSortedDocValues(IndexFields.LIST);
-        if (ids == null || subjects == null || froms == null || dates == null || lists == null
-                || !ids.advanceExact(local) || !subjects.advanceExact(local)
-                || !froms.advanceExact(local) || !dates.advanceExact(local)
-                || !lists.advanceExact(local)) {
-            return hit(searcher.storedFields().document(doc, HIT_FIELDS), threads);
+    private List<SearchHit> hits(IndexSearcher searcher, int[] docs, Threads threads)
+            throws IOException {
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
-        return new SearchHit(id, subjects.binaryValue().utf8ToString(),
-                froms.binaryValue().utf8ToString(), Instant.ofEpochSecond(dates.longValue()),
-                threads.root(id), lists.lookupOrd(lists.ordValue()).utf8ToString());
+        Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
+        SearchHit[] hits = new SearchHit[docs.length];
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Summaries leaf = null;
+        for (int i : order) {
+            int doc = docs[i];
+            if (leaf == null || doc >= leaf.context.docBase + leaf.context.reader().maxDoc()) {
+                leaf = new Summaries(leaves.get(ReaderUtil.subIndex(doc, leaves)));
+            }
+            hits[i] = leaf.hit(doc - leaf.context.docBase, threads);
+            if (hits[i] == null) {
+                hits[i] = hit(searcher.storedFields().document(doc, HIT_FIELDS), threads);
+            }
+        }
+        return Arrays.asList(hits);
+    }
+
+    /** One segment's summary columns, read in increasing document order. */
+    private static final class Summaries {
+        final LeafReaderContext context;
+        final SortedDocValues ids;
+        final BinaryDocValues subjects;
+        final BinaryDocValues froms;
+        final NumericDocValues dates;
+        final SortedDocValues lists;
+
+        Summaries(LeafReaderContext context) throws IOException {
+            this.context = context;
+            LeafReader reader = context.reader();
+            ids = reader.getSortedDocValues(IndexFields.MID);
+            subjects = reader.getBinaryDocValues(IndexFields.STORED_SUBJECT);
+            froms = reader.getBinaryDocValues(IndexFields.STORED_FROM);
+            dates = reader.getNumericDocValues(IndexFields.DATE);
+            lists = reader.getSortedDocValues(IndexFields.LIST);
+        }
+
+        /**
+         * The summary of a document from doc values (cheap); null when its segment lacks them
+         * (indexes written before the summaries had doc values): then stored fields answer.
+         */
+        SearchHit hit(int doc, Threads threads) throws IOException {
+            if (ids == null || subjects == null || froms == null || dates == null || lists == null
+                    || !ids.advanceExact(doc) || !subjects.advanceExact(doc)
+                    || !froms.advanceExact(doc) || !dates.advanceExact(doc)
+                    || !lists.advanceExact(doc)) {
+                return null;
+            }
+            String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+            return new SearchHit(id, subjects.binaryValue().utf8ToString(),
+                    froms.binaryValue().utf8ToString(), Instant.ofEpochSecond(dates.longValue()),
+                    threads.root(id), lists.lookupOrd(lists.ordValue()).utf8ToString());
+        }
     }
 
     private SearchHit hit(Document doc, Threads threads) throws IOException {

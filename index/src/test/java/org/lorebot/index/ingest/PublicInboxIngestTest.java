@@ -148,6 +148,12 @@ class PublicInboxIngestTest {
             byte[] raw = index.message(victim).orElseThrow().raw();
             assertArrayEquals(raw, index.raw(victim).orElseThrow(), "the same bytes, unparsed");
             assertTrue(index.raw("no-such-message@example.org").isEmpty());
+            Map<String, byte[]> batch = index.raw(List.of("<" + victim + ">", "no-such-message@example.org"));
+            assertEquals(Set.of(victim), batch.keySet(), "only the messages held, by bare id");
+            assertArrayEquals(raw, batch.get(victim));
+            assertEquals(Map.of(victim, index.search("m:" + victim, 0, 1).hits().get(0)),
+                    index.hits(List.of("<" + victim + ">", "no-such-message@example.org")),
+                    "found by id, the same summary a search gives");
             int threadSize = index.thread(victim).orElseThrow().messageCount();
             assertEquals(1, index.search("m:" + victim, 0, 0).total());
 
@@ -166,6 +172,8 @@ class PublicInboxIngestTest {
             assertEquals(1, second.removed());
             assertEquals(1, second.added());
             assertTrue(index.message(victim).isEmpty());
+            assertTrue(index.raw(List.of(victim)).isEmpty(), "a removed message is not downloaded");
+            assertTrue(index.hits(List.of(victim)).isEmpty());
             assertEquals(0, index.search("m:" + victim, 0, 0).total());
             assertEquals(PublicInboxFixtures.MESSAGES, index.size());
             MessageThread thread = index.thread("fresh-1@example.org").orElseThrow();
@@ -178,6 +186,8 @@ class PublicInboxIngestTest {
              ArchiveSource source = GitArchiveSource.v2Inbox(inbox)) {
             assertEquals(0, index.ingest("lkml", source, IngestListener.NONE).read());
             assertTrue(index.message(victim).isEmpty());
+            assertTrue(index.raw(List.of(victim)).isEmpty(), "a removed message is not downloaded");
+            assertTrue(index.hits(List.of(victim)).isEmpty());
             assertEquals(PublicInboxFixtures.MESSAGES, index.size());
             assertTrue(index.thread("fresh-1@example.org").orElseThrow().entries().stream()
                     .anyMatch(ThreadEntry::ghost));

@@ -77,6 +77,31 @@ class StoredThreadsTest {
         }
     }
 
+    @Test
+    void aThreadReadBeforeAnIngestIsReadAgainAfterIt(@TempDir Path tmp) throws Exception {
+        // Threads are kept built between searches; a message arriving later re-roots them.
+        Path first = write(tmp, "first.mbox",
+                mail("reply1@x", "parent@x", "<parent@x>", "10:00"),
+                mail("reply2@x", "parent@x", "<parent@x>", "11:00"));
+        Path second = write(tmp, "second.mbox",
+                mail("grandparent@x", null, null, "08:00"),
+                mail("parent@x", "grandparent@x", "<grandparent@x>", "09:00"));
+        try (MailIndex index = MailIndex.open(tmp.resolve("data"))) {
+            index.ingest("test", new MboxSource(first, MboxFormat.MBOXRD), IngestListener.NONE);
+            for (int asked = 0; asked < 2; asked++) {
+                assertEquals("parent@x", index.search("s:reply2", 0, 10).hits().get(0).thread());
+                assertEquals("parent@x", index.thread("reply1@x").orElseThrow().root());
+                assertEquals("parent@x", index.message("reply1@x").orElseThrow().thread());
+            }
+            index.ingest("test", new MboxSource(second, MboxFormat.MBOXRD), IngestListener.NONE);
+            assertEquals("grandparent@x", index.search("s:reply2", 0, 10).hits().get(0).thread());
+            assertEquals("grandparent@x", index.thread("reply1@x").orElseThrow().root());
+            assertEquals("grandparent@x", index.message("reply1@x").orElseThrow().thread());
+            assertEquals(Set.of("grandparent@x", "parent@x", "reply1@x", "reply2@x"),
+                    messages(index, "reply2@x"));
+        }
+    }
+
     private static Set<String> messages(MailIndex index, String id) throws IOException {
         Set<String> ids = new TreeSet<>();
         index.thread(id).orElseThrow().entries().stream().filter(e -> !e.ghost())
