@@ -39,6 +39,8 @@ final class ConfigReader {
         KEYS.put("delivery", List.of("mode", "outbox", "from"));
         KEYS.put("smtp", List.of("host", "port", "security", "user", "password-file", "password-env"));
         KEYS.put("web", List.of("listen", "url"));
+        KEYS.put("index", List.of("backend", "solr-zk", "solr-url", "collection", "shards",
+                "replicas"));
         KEYS.put("subscriber", List.of("lists", "paths", "maintainers-entry", "query",
                 "min-severity", "frequency", "hour", "day", "timezone"));
         KEYS.put("commands", List.of("imap-host", "imap-port", "security", "user", "password-file",
@@ -277,7 +279,7 @@ final class ConfigReader {
         DigestConfig digest = digest(data);
         List<SubscriberConfig> subscribers = new SubscriberSections(this, inboxes, digest).read();
         return new LorebotConfig(file, core, inboxes, review, delivery(data), smtp(), web(),
-                subscribers, commands(), digest);
+                subscribers, commands(), digest, index());
     }
 
     /** The names of a named section, in file order. */
@@ -463,6 +465,34 @@ final class ConfigReader {
             return new WebConfig("", base);
         }
         return new WebConfig(listen.get().listen(), base);
+    }
+
+    private IndexConfig index() throws ConfigException {
+        IndexConfig d = IndexConfig.defaults();
+        Optional<Setting> backend = one("index", null, "backend");
+        Optional<Setting> zk = one("index", null, "solr-zk");
+        Optional<Setting> url = one("index", null, "solr-url");
+        Optional<Setting> collection = one("index", null, "collection");
+        Optional<Setting> shards = one("index", null, "shards");
+        Optional<Setting> replicas = one("index", null, "replicas");
+        IndexConfig.Backend b = backend.isPresent()
+                ? IndexConfig.Backend.valueOf(backend.get().choice(IndexConfig.Backend.names())
+                        .toUpperCase(Locale.ROOT))
+                : d.backend();
+        String zkHosts = zk.isPresent() ? zk.get().zkHosts() : "";
+        java.net.URI solrUrl = url.isPresent() ? url.get().httpUrl() : null;
+        if (zk.isPresent() && url.isPresent()) {
+            throw url.get().error("index.solr-zk is already set (line " + zk.get().line()
+                    + "); give one of them");
+        }
+        if (b == IndexConfig.Backend.SOLR && zk.isEmpty() && url.isEmpty()) {
+            throw backend.get().error("the solr backend needs index.solr-zk (ZooKeeper hosts)"
+                    + " or index.solr-url (a Solr node)");
+        }
+        String name = collection.isPresent() ? collection.get().collectionName() : d.collection();
+        int s = shards.isPresent() ? shards.get().integer(1, 4096) : d.shards();
+        int r = replicas.isPresent() ? replicas.get().integer(1, 64) : d.replicas();
+        return new IndexConfig(b, zkHosts, solrUrl, name, s, r);
     }
 
     private CommandsConfig commands() throws ConfigException {

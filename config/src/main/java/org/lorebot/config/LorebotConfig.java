@@ -18,11 +18,12 @@ import java.util.Optional;
  * @param subscribers every {@code [subscriber "ADDR"]}, in file order
  * @param commands {@code [commands]}
  * @param digest   {@code [digest]}
+ * @param index    {@code [index]}
  */
 public record LorebotConfig(Path source, CoreConfig core, List<InboxConfig> inboxes,
                             ReviewConfig review, DeliveryConfig delivery, SmtpConfig smtp,
                             WebConfig web, List<SubscriberConfig> subscribers,
-                            CommandsConfig commands, DigestConfig digest) {
+                            CommandsConfig commands, DigestConfig digest, IndexConfig index) {
 
     public LorebotConfig {
         Objects.requireNonNull(core, "core");
@@ -34,6 +35,16 @@ public record LorebotConfig(Path source, CoreConfig core, List<InboxConfig> inbo
         subscribers = List.copyOf(subscribers);
         Objects.requireNonNull(commands, "commands");
         Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(index, "index");
+    }
+
+    /** A configuration with the local index (the default {@code [index]}). */
+    public LorebotConfig(Path source, CoreConfig core, List<InboxConfig> inboxes,
+                         ReviewConfig review, DeliveryConfig delivery, SmtpConfig smtp,
+                         WebConfig web, List<SubscriberConfig> subscribers,
+                         CommandsConfig commands, DigestConfig digest) {
+        this(source, core, inboxes, review, delivery, smtp, web, subscribers, commands, digest,
+                IndexConfig.defaults());
     }
 
     /** A configuration without digest subscribers, mail commands or digest settings (defaults). */

@@ -26,6 +26,9 @@ record Setting(Path file, int line, String key, String value) {
     private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>(),;:\"\\[\\]]+@[^\\s@<>(),;:\"\\[\\]]+");
     private static final Pattern NAMED_ADDRESS = Pattern.compile("(.*?)\\s*<([^<>]*)>");
     private static final Pattern LISTEN = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]*):(\\d+)");
+    private static final Pattern ZK_HOSTS = Pattern.compile(
+            "[A-Za-z0-9.-]+:\\d{1,5}(,[A-Za-z0-9.-]+:\\d{1,5})*(/[A-Za-z0-9._/-]*)?");
+    private static final Pattern COLLECTION = Pattern.compile("[A-Za-z0-9._][A-Za-z0-9._-]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     ConfigException error(String problem) {
@@ -224,6 +227,24 @@ record Setting(Path file, int line, String key, String value) {
         }
         if (port < 1 || port > 65535) {
             throw error("port " + m.group(2) + " is out of range (1 to 65535)");
+        }
+        return v;
+    }
+
+    /** ZooKeeper hosts: {@code host:port[,host:port...][/chroot]}. */
+    String zkHosts() throws ConfigException {
+        String v = text().trim();
+        if (!ZK_HOSTS.matcher(v).matches()) {
+            throw error("'" + value + "' is not a ZooKeeper host list (host:port,host:port[/chroot])");
+        }
+        return v;
+    }
+
+    /** A Solr collection name: letters, digits, '.', '_' and '-', not starting with '-'. */
+    String collectionName() throws ConfigException {
+        String v = text().trim();
+        if (!COLLECTION.matcher(v).matches()) {
+            throw error("'" + value + "' is not a collection name (letters, digits, '.', '_', '-')");
         }
         return v;
     }

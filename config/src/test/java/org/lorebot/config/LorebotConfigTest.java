@@ -283,6 +283,30 @@ class LorebotConfigTest {
                 e.getMessage());
     }
 
+    @Test
+    void indexIsLocalLuceneUnlessSolrIsConfigured() throws Exception {
+        assertEquals(IndexConfig.defaults(), load("").index());
+        IndexConfig zk = load("[index]\n backend = solr\n solr-zk = zk1:2181,zk2:2181/solr\n"
+                + " collection = lore\n shards = 4\n replicas = 2\n").index();
+        assertEquals(IndexConfig.solrCloud("zk1:2181,zk2:2181/solr", "lore", 4, 2), zk);
+        IndexConfig node = load("[index]\n backend = solr\n solr-url = http://solr1:8983/solr/\n").index();
+        assertEquals(IndexConfig.solrNode(URI.create("http://solr1:8983/solr"),
+                IndexConfig.DEFAULT_COLLECTION, 1, 1), node);
+    }
+
+    @Test
+    void badIndexSettingsNameFileLineAndKey() throws Exception {
+        assertBad("[index]\n backend = xapian\n", 2, "index.backend", "not one of lucene, solr");
+        assertBad("[index]\n backend = solr\n", 2, "index.backend", "needs index.solr-zk");
+        assertBad("[index]\n solr-zk = zk1\n", 2, "index.solr-zk", "not a ZooKeeper host list");
+        assertBad("[index]\n solr-url = solr1:8983\n", 2, "index.solr-url", "http");
+        assertBad("[index]\n solr-zk = zk:2181\n solr-url = http://s:8983/solr\n", 3,
+                "index.solr-url", "give one");
+        assertBad("[index]\n collection = a/b\n", 2, "index.collection", "not a collection name");
+        assertBad("[index]\n shards = 0\n", 2, "index.shards", "out of range");
+        assertBad("[index]\n replicas = two\n", 2, "index.replicas", "not a whole number");
+    }
+
     private void assertBad(String text, int line, String key, String problemPart) throws IOException {
         ConfigException e = failure(text);
         assertEquals(line, e.line(), e.getMessage());

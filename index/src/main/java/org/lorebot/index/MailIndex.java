@@ -1,37 +1,29 @@
 package org.lorebot.index;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.concurrent.locks.ReentrantLock;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.util.BytesRef;
+import org.lorebot.config.IndexConfig;
 import org.lorebot.index.archive.ArchiveSource;
 import org.lorebot.index.ingest.IngestListener;
 import org.lorebot.index.ingest.IngestOptions;
 import org.lorebot.index.ingest.IngestSummary;
-import org.lorebot.index.ingest.Ingester;
-import org.lorebot.index.mail.MailParser;
-import org.lorebot.index.mail.MalformedMailException;
 import org.lorebot.index.query.QuerySyntaxException;
-import org.lorebot.index.search.MailSearcher;
 import org.lorebot.index.search.MessageThread;
+import org.lorebot.index.search.SearchHit;
 import org.lorebot.index.search.SearchLimitException;
 import org.lorebot.index.search.SearchLimits;
-import org.lorebot.index.search.SearchHit;
 import org.lorebot.index.search.SearchResults;
-import org.lorebot.index.store.IndexFields;
-import org.lorebot.index.store.MailStore;
+import org.lorebot.index.solr.SolrMailIndex;
 import org.lorebot.index.store.StoredMessage;
 
 /**
- * lorebot's mail index: what the command line, the review bot and the web archive use.
+ * lorebot's mail index: what the command line, the review bot and the web archive use, whether
+ * the index is local ({@link LuceneMailIndex}) or a SolrCloud collection ({@link SolrMailIndex}).
+ * Both give the same answers: the same analysis, the same query parser, the same threads.
  *
  * <pre>{@code
  * try (MailIndex index = MailIndex.open(Path.of("data"))) {
@@ -46,70 +38,39 @@ import org.lorebot.index.store.StoredMessage;
  * of its root: the message without a parent above its oldest message, or the id of a referenced
  * but never received message (a ghost) when that is the top. It moves when a late message
  * merges two threads or brings an older root.
- *
- * <p>The Lucene index lives in {@code <dataDir>/lucene}. Several inboxes can share one index
- * ({@code l:} tells them apart); each keeps its own archive cursor. Threads are read from the
- * index when asked for, one thread at a time (its messages are found through the references
- * they carry), so opening an index reads nothing per message; a search sees what another
- * process committed since. One process at a time may ingest into a data directory (another gets
- * an IOException saying so); searching is thread-safe and may run while ingesting.
  */
-public final class MailIndex implements AutoCloseable {
+public interface MailIndex extends AutoCloseable {
 
-    private static final String LUCENE_DIR = "lucene";
-
-    private final MailStore store;
-    private final MailSearcher searcher;
-    private final MailParser parser = new MailParser();
-    private final IngestOptions options;
-    /** Held while this index ingests or catches up with another process's commits. */
-    private final ReentrantLock ingestLock = new ReentrantLock();
-    private volatile long seenGeneration;
-
-    private MailIndex(MailStore store, IngestOptions options) throws IOException {
-        this.store = store;
-        this.options = options;
-        this.searcher = new MailSearcher(store);
-        this.seenGeneration = store.commitGeneration();
+    /** Opens the local index in {@code dataDir}, creating it when absent. */
+    static MailIndex open(Path dataDir) throws IOException {
+        return LuceneMailIndex.open(dataDir, IngestOptions.defaults());
     }
 
-    /** Whether {@code dataDir} holds an index something was ingested into. */
-    public static boolean exists(Path dataDir) throws IOException {
-        return MailStore.hasContent(dataDir.resolve(LUCENE_DIR));
+    /** Opens the local index with non-default ingest tuning (commit interval, threads). */
+    static MailIndex open(Path dataDir, IngestOptions options) throws IOException {
+        return LuceneMailIndex.open(dataDir, options);
     }
 
     /**
-     * Removes what opening an index in {@code dataDir} created when nothing was ingested into it
-     * (a failed first ingest), so that later commands say "no index here" rather than finding
-     * nothing; {@code dataDir} itself goes too when that leaves it empty. An index with content
-     * is never touched.
+     * Opens the index {@code [index]} configures: the local one in {@code dataDir}, or the Solr
+     * collection (which must exist: {@code lorebot solr init} creates it).
      */
-    public static void removeIfEmpty(Path dataDir) throws IOException {
-        Path lucene = dataDir.resolve(LUCENE_DIR);
-        if (!Files.isDirectory(lucene) || exists(dataDir)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> files = Files.list(lucene)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
-        Files.deleteIfExists(lucene);
-        try (java.util.stream.Stream<Path> left = Files.list(dataDir)) {
-            if (left.findAny().isEmpty()) {
-                Files.deleteIfExists(dataDir);
-            }
-        }
+    static MailIndex open(IndexConfig config, Path dataDir) throws IOException {
+        return config.solr() ? SolrMailIndex.connect(config, IngestOptions.defaults())
+                : open(dataDir);
     }
 
-    /** Opens the index in {@code dataDir}, creating it when absent. */
-    public static MailIndex open(Path dataDir) throws IOException {
-        return open(dataDir, IngestOptions.defaults());
+    /** Whether {@code dataDir} holds a local index something was ingested into. */
+    static boolean exists(Path dataDir) throws IOException {
+        return LuceneMailIndex.exists(dataDir);
     }
 
-    /** Opens the index with non-default ingest tuning (commit interval, threads). */
-    public static MailIndex open(Path dataDir, IngestOptions options) throws IOException {
-        return new MailIndex(MailStore.open(dataDir.resolve(LUCENE_DIR)), options);
+    /**
+     * Removes what opening a local index in {@code dataDir} created when nothing was ingested
+     * into it (a failed first ingest); see {@link LuceneMailIndex#removeIfEmpty}.
+     */
+    static void removeIfEmpty(Path dataDir) throws IOException {
+        LuceneMailIndex.removeIfEmpty(dataDir);
     }
 
     /**
@@ -120,16 +81,8 @@ public final class MailIndex implements AutoCloseable {
      * @param list     the inbox name, searchable with {@code l:}
      * @param listener progress callbacks ({@link IngestListener#NONE} for none)
      */
-    public IngestSummary ingest(String list, ArchiveSource source, IngestListener listener)
-            throws IOException {
-        ingestLock.lock();
-        try {
-            return new Ingester(store, parser, options).ingest(list, source, listener);
-        } finally {
-            seenGeneration = store.commitGeneration();
-            ingestLock.unlock();
-        }
-    }
+    IngestSummary ingest(String list, ArchiveSource source, IngestListener listener)
+            throws IOException;
 
     /**
      * Searches with public-inbox's query language, newest first.
@@ -138,11 +91,8 @@ public final class MailIndex implements AutoCloseable {
      * @param limit  matches to return at most, 0 for all
      * @throws QuerySyntaxException when the query is malformed; the message names the bad part
      */
-    public SearchResults search(String query, int offset, int limit)
-            throws QuerySyntaxException, IOException {
-        catchUp();
-        return searcher.search(query, offset, limit);
-    }
+    SearchResults search(String query, int offset, int limit)
+            throws QuerySyntaxException, IOException;
 
     /**
      * Searches as {@link #search(String, int, int)}, at most at the cost {@code limits} allow: for
@@ -151,110 +101,50 @@ public final class MailIndex implements AutoCloseable {
      * @throws SearchLimitException when the query would expand to too many terms or ran out of
      *                              time; the message says which limit was hit
      */
-    public SearchResults search(String query, int offset, int limit, SearchLimits limits)
-            throws QuerySyntaxException, SearchLimitException, IOException {
-        catchUp();
-        return searcher.search(query, offset, limit, limits);
-    }
+    SearchResults search(String query, int offset, int limit, SearchLimits limits)
+            throws QuerySyntaxException, SearchLimitException, IOException;
 
     /** The names of the inboxes that have messages here, sorted. */
-    public SortedSet<String> lists() throws IOException {
-        catchUp();
-        return searcher.lists();
-    }
+    SortedSet<String> lists() throws IOException;
 
     /** A message by Message-ID (angle brackets optional). */
-    public Optional<StoredMessage> message(String messageId) throws IOException {
-        catchUp();
-        Optional<Document> found = searcher.document(messageId);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Document doc = found.get();
-        BytesRef raw = doc.getBinaryValue(IndexFields.RAW);
-        byte[] bytes = java.util.Arrays.copyOfRange(raw.bytes, raw.offset, raw.offset + raw.length);
-        String id = doc.get(IndexFields.MID);
-        Instant date = Instant.ofEpochSecond(doc.getField(IndexFields.DATE).numericValue().longValue());
-        try {
-            return Optional.of(new StoredMessage(parser.parse(bytes, date), doc.get(IndexFields.LIST),
-                    searcher.threadRoot(id), bytes, doc.get(IndexFields.EPOCH),
-                    doc.get(IndexFields.BLOB)));
-        } catch (MalformedMailException e) {
-            throw new IOException("indexed message <" + id + "> no longer parses: "
-                    + e.getMessage(), e);
-        }
-    }
+    Optional<StoredMessage> message(String messageId) throws IOException;
 
     /**
      * A message's bytes exactly as delivered, without parsing it: what mbox downloads and the
      * raw page serve (parsing would cost more than the rest of their work together).
      */
-    public Optional<byte[]> raw(String messageId) throws IOException {
-        return Optional.ofNullable(searcher.raw(List.of(messageId)).get(MailSearcher.bare(messageId)));
-    }
+    Optional<byte[]> raw(String messageId) throws IOException;
 
     /**
      * The search results for those of {@code messageIds} the index holds, by Message-ID (without
      * angle brackets): a page's worth of known messages found by id, not by a query.
      */
-    public Map<String, SearchHit> hits(Collection<String> messageIds) throws IOException {
-        catchUp();
-        return searcher.hits(messageIds);
-    }
+    Map<String, SearchHit> hits(Collection<String> messageIds) throws IOException;
 
     /**
      * The bytes exactly as delivered of those of {@code messageIds} the index holds, by
      * Message-ID (without angle brackets): what a thread's or a search's mbox download reads, in
      * one pass instead of a lookup per message.
      */
-    public Map<String, byte[]> raw(Collection<String> messageIds) throws IOException {
-        catchUp();
-        return searcher.raw(messageIds);
-    }
+    Map<String, byte[]> raw(Collection<String> messageIds) throws IOException;
 
     /** The thread holding a message, found by the Message-ID of any of its messages. */
-    public Optional<MessageThread> thread(String messageId) throws IOException {
-        catchUp();
-        return searcher.thread(messageId);
-    }
-
-    /** The committed archive cursor of {@code list}: epoch to position. */
-    public Map<String, String> cursor(String list) {
-        return store.cursor(list);
-    }
-
-    /** How many messages the index holds. */
-    public int size() throws IOException {
-        catchUp();
-        return searcher.size();
-    }
-
-    /** The index's size on disk, in bytes. */
-    public long sizeOnDisk() throws IOException {
-        return store.sizeOnDisk();
-    }
+    Optional<MessageThread> thread(String messageId) throws IOException;
 
     /**
-     * When another process committed to the index since (a daemon ingesting while this process
-     * serves searches), makes its documents visible: one directory listing per call when nothing
-     * changed. Skipped while this index is ingesting itself: its searcher is then the freshest
-     * there is.
+     * The committed archive cursor of {@code list}: epoch to position.
+     *
+     * @throws java.io.UncheckedIOException when a remote index cannot be read
      */
-    private void catchUp() throws IOException {
-        if (seenGeneration == store.commitGeneration() || !ingestLock.tryLock()) {
-            return;
-        }
-        try {
-            long generation = store.commitGeneration();
-            store.refresh();
-            seenGeneration = generation;
-        } finally {
-            ingestLock.unlock();
-        }
-    }
+    Map<String, String> cursor(String list);
+
+    /** How many messages the index holds. */
+    int size() throws IOException;
+
+    /** The index's size on disk, in bytes (-1 when the index is not on this machine). */
+    long sizeOnDisk() throws IOException;
 
     @Override
-    public void close() throws IOException {
-        store.close();
-    }
+    void close() throws IOException;
 }

@@ -87,7 +87,7 @@ public final class DigestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }
-        try (MailIndex index = IndexAccess.openExisting(config.core().data());
+        try (MailIndex index = IndexAccess.openExisting(config);
              StateStore store = StateStore.open(config.core().state(), clock)) {
             DigestServices digests;
             try {
@@ -124,7 +124,7 @@ public final class DigestCommand implements Callable<Integer> {
         }
         LorebotConfig config = options.load();
         Path state = config.core().state();
-        try (MailIndex index = IndexAccess.openExisting(config.core().data());
+        try (MailIndex index = IndexAccess.openExisting(config);
              StateStore store = Files.isRegularFile(state) ? StateStore.open(state, Clock.systemUTC()) : null) {
             Optional<String> text;
             try {

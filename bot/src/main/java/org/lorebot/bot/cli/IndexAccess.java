@@ -4,21 +4,45 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.lorebot.config.LorebotConfig;
 import org.lorebot.index.MailIndex;
 
-/** Opening the index for reading commands, which must not create an empty one by mistake. */
+/**
+ * Opening the index {@code [index]} configures: the local one in the data directory, or the
+ * SolrCloud collection. The one place the bot decides which.
+ */
 final class IndexAccess {
 
     private IndexAccess() {
     }
 
-    /** The index in {@code data}; an input error when nothing was ever ingested there. */
-    static MailIndex openExisting(Path data) throws IOException {
-        if (!Files.isDirectory(data) || !MailIndex.exists(data)) {
+    /** The configured index, for commands that write to it (a local one is created when absent). */
+    static MailIndex open(LorebotConfig config) throws IOException {
+        try {
+            return MailIndex.open(config.index(), config.core().data());
+        } catch (IOException e) {
+            if (config.index().solr()) {
+                throw new InputException(e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** The configured index; an input error when nothing was ever ingested into a local one. */
+    static MailIndex openExisting(LorebotConfig config) throws IOException {
+        Path data = config.core().data();
+        if (!config.index().solr() && (!Files.isDirectory(data) || !MailIndex.exists(data))) {
             throw new InputException("no index in " + data
                     + " (ingest something first: 'lorebot ingest SOURCE', or 'lorebot run' for the sample)");
         }
-        return MailIndex.open(data);
+        return open(config);
+    }
+
+    /** Removes the local index a first ingest that read nothing left behind. */
+    static void removeIfEmpty(LorebotConfig config) throws IOException {
+        if (!config.index().solr()) {
+            MailIndex.removeIfEmpty(config.core().data());
+        }
     }
 
     /** Message-IDs are kept without angle brackets; users paste them with or without. */

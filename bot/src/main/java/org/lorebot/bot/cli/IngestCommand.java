@@ -61,7 +61,7 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Ingestion ingestion = new Ingestion(out, err);
         int failed = 0;
-        try (MailIndex index = MailIndex.open(config.core().data())) {
+        try (MailIndex index = IndexAccess.open(config)) {
             for (Job job : jobs) {
                 if (ingestion.ingest(index, job.list(), job.archive()).isEmpty()) {
                     failed++;
@@ -69,7 +69,7 @@ public final class IngestCommand implements Callable<Integer> {
             }
         } finally {
             // a first ingest that read nothing leaves no empty index behind to be searched
-            MailIndex.removeIfEmpty(config.core().data());
+            IndexAccess.removeIfEmpty(config);
         }
         return failed == 0 ? Lorebot.EXIT_OK : Lorebot.EXIT_USAGE;
     }

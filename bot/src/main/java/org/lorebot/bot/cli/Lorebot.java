@@ -43,6 +43,7 @@ public final class Lorebot implements Callable<Integer> {
         SUBCOMMANDS.put("rules", RulesCommand.class);
         SUBCOMMANDS.put("digest", DigestCommand.class);
         SUBCOMMANDS.put("subscribers", SubscribersCommand.class);
+        SUBCOMMANDS.put("solr", SolrCommand.class);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
     }
 
@@ -55,6 +56,7 @@ public final class Lorebot implements Callable<Integer> {
     public static final int EXIT_USAGE = 2;
 
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    private static final String ZOOKEEPER_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.apache.zookeeper";
 
     /** No command is a usage error (exit 2), as any other: say so, then how to use it. */
     @Override
@@ -137,6 +139,11 @@ public final class Lorebot implements Callable<Integer> {
         // -Dorg.slf4j.simpleLogger.defaultLogLevel=info brings it back.
         if (System.getProperty(LOG_LEVEL) == null) {
             System.setProperty(LOG_LEVEL, "warn");
+        }
+        // ZooKeeper's client (index.solr-zk) logs each failed reconnect with a stack trace;
+        // lorebot says in one line when the cluster cannot be reached.
+        if (System.getProperty(ZOOKEEPER_LOG_LEVEL) == null) {
+            System.setProperty(ZOOKEEPER_LOG_LEVEL, "off");
         }
         CommandLine cl = commandLine(args);
         // Mail is Unicode: print it as UTF-8 whatever the JVM's default encoding is.

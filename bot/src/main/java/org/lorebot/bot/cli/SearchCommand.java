@@ -55,7 +55,7 @@ public final class SearchCommand implements Callable<Integer> {
         }
         LorebotConfig config = options.load();
         SearchResults results;
-        try (MailIndex index = IndexAccess.openExisting(config.core().data())) {
+        try (MailIndex index = IndexAccess.openExisting(config)) {
             results = index.search(query, 0, limit);
         } catch (QuerySyntaxException e) {
             throw new InputException("bad query: " + e.getMessage(), e);

@@ -69,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new InputException(e.getMessage());
         }
         Path data = config.core().data();
-        if (!Files.isDirectory(data.resolve("lucene"))) {
+        if (!config.index().solr() && !Files.isDirectory(data.resolve("lucene"))) {
             throw new InputException("no index in " + data + ": ingest an archive first"
                     + " (or point --data or [core] data at the data directory)");
         }
@@ -86,7 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }, "lorebot-serve-stop");
         Clock clock = Clock.systemUTC();
-        try (MailIndex index = MailIndex.open(data);
+        try (MailIndex index = IndexAccess.open(config);
              StateStore state = StateStore.open(config.core().state(), clock);
              WebServer web = WebServer.start(index, config, address,
                      UnsubscribePages.routes(DigestServices.subscriptionManager(config, state), clock))) {

@@ -41,7 +41,7 @@ public final class ThreadCommand implements Callable<Integer> {
         String id = IndexAccess.bareMessageId(messageId);
         LorebotConfig config = options.load();
         MessageThread thread;
-        try (MailIndex index = IndexAccess.openExisting(config.core().data())) {
+        try (MailIndex index = IndexAccess.openExisting(config)) {
             thread = index.thread(id).orElseThrow(
                     () -> new InputException("no message <" + id + "> in the index in " + config.core().data()));
         }

@@ -34,7 +34,7 @@ final class Updater {
     int update(LorebotConfig config, List<InboxConfig> inboxes) throws IOException {
         int failed = 0;
         Ingestion ingestion = new Ingestion(out, err);
-        try (MailIndex index = MailIndex.open(config.core().data())) {
+        try (MailIndex index = IndexAccess.open(config)) {
             for (InboxConfig inbox : inboxes) {
                 if (FetchPolicy.fetches(inbox) && !fetch(inbox)) {
                     failed++;

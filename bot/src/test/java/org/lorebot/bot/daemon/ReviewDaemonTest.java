@@ -28,6 +28,7 @@ import org.lorebot.bot.series.LabeledCorpus;
 import org.lorebot.bot.state.StateStore;
 import org.lorebot.config.LorebotConfig;
 import org.lorebot.index.MailIndex;
+import org.lorebot.index.fixture.TestIndexes;
 
 /**
  * The daemon end to end on a real mbox archive: the Feb-2022 GFP_DMA series (real mail, with
@@ -139,7 +140,7 @@ class ReviewDaemonTest {
 
     private PassReport pass(Instant at) throws Exception {
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
-        try (MailIndex index = MailIndex.open(config.core().data());
+        try (MailIndex index = TestIndexes.open(config.core().data());
              StateStore state = StateStore.open(config.core().data().resolve("state.sqlite"), clock)) {
             return ReviewDaemon.create(config, index, state, Map.of(), clock).runPass();
         }
@@ -240,7 +241,7 @@ class ReviewDaemonTest {
         append(patch("stop@example.net", "[PATCH] net: foo: allocate the ring coherently",
                 "Sat, 21 Nov 2026 17:30:00 +0000", "GFP_KERNEL | GFP_DMA"));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        try (MailIndex index = MailIndex.open(config.core().data());
+        try (MailIndex index = TestIndexes.open(config.core().data());
              StateStore state = StateStore.open(config.core().data().resolve("state.sqlite"), clock)) {
             ReviewDaemon daemon = ReviewDaemon.create(config, index, state, Map.of(), clock);
             daemon.requestStop();
@@ -257,7 +258,7 @@ class ReviewDaemonTest {
         append(patch("loop@example.net", "[PATCH] net: foo: allocate the ring coherently",
                 "Sat, 21 Nov 2026 17:30:00 +0000", "GFP_KERNEL | GFP_DMA"));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        try (MailIndex index = MailIndex.open(config.core().data());
+        try (MailIndex index = TestIndexes.open(config.core().data());
              StateStore state = StateStore.open(config.core().data().resolve("state.sqlite"), clock)) {
             ReviewDaemon daemon = ReviewDaemon.create(config, index, state, Map.of(), clock);
             Thread loop = new Thread(() -> {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.lorebot.index.MailIndex;
+import org.lorebot.index.fixture.TestIndexes;
 import org.lorebot.index.archive.ArchiveSource;
 import org.lorebot.index.archive.ArchiveSources;
 import org.lorebot.index.ingest.IngestListener;
@@ -26,7 +27,7 @@ final class Archive implements AutoCloseable {
 
     Archive(Path dir) throws IOException {
         this.dir = dir;
-        this.index = MailIndex.open(dir.resolve("data"));
+        this.index = TestIndexes.open(dir.resolve("data"));
     }
 
     MailIndex index() {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.lorebot.config.LorebotConfig;
 import org.lorebot.index.MailIndex;
+import org.lorebot.index.fixture.TestIndexes;
 import org.lorebot.index.archive.MboxFormat;
 import org.lorebot.index.archive.MboxSource;
 import org.lorebot.index.ingest.IngestListener;
@@ -33,7 +34,7 @@ final class MboxArchive implements AutoCloseable {
         Path file = dir.resolve(list + ".mbox");
         Files.write(file, mbox.toString().getBytes(StandardCharsets.ISO_8859_1));
         LorebotConfig config = LorebotConfig.parse(dir.resolve("lorebot.conf"), "[core]\n    data = data\n");
-        MailIndex index = MailIndex.open(config.core().data());
+        MailIndex index = TestIndexes.open(config.core().data());
         try (MboxSource source = new MboxSource(file, MboxFormat.MBOXRD)) {
             index.ingest(list, source, IngestListener.NONE);
         }

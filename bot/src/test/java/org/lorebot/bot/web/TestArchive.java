@@ -13,6 +13,7 @@ import java.util.List;
 import org.lorebot.config.ConfigException;
 import org.lorebot.config.LorebotConfig;
 import org.lorebot.index.MailIndex;
+import org.lorebot.index.fixture.TestIndexes;
 import org.lorebot.index.archive.MboxFormat;
 import org.lorebot.index.archive.MboxSource;
 import org.lorebot.index.ingest.IngestListener;
@@ -53,7 +54,7 @@ final class TestArchive implements AutoCloseable {
                 [delivery]
                     from = lorebot <lorebot@example.org>
                 """);
-        index = MailIndex.open(config.core().data());
+        index = TestIndexes.open(config.core().data());
         try (MboxSource source = new MboxSource(file, MboxFormat.MBOXRD)) {
             index.ingest(LIST, source, IngestListener.NONE);
         }

@@ -28,7 +28,7 @@ import org.lorebot.index.mail.MailMessage;
 import org.lorebot.index.mail.MailParser;
 import org.lorebot.index.mail.MalformedMailException;
 import org.lorebot.index.store.IndexedMessage;
-import org.lorebot.index.store.MailStore;
+import org.lorebot.index.store.DocumentStore;
 import org.lorebot.index.store.MessageDocument;
 import org.lorebot.index.thread.MessageReferences;
 import org.slf4j.Logger;
@@ -50,11 +50,11 @@ public final class Ingester {
     private static final Logger LOG = LoggerFactory.getLogger(Ingester.class);
     private static final Object END = new Object();
 
-    private final MailStore store;
+    private final DocumentStore store;
     private final MailParser parser;
     private final IngestOptions options;
 
-    public Ingester(MailStore store, MailParser parser, IngestOptions options) {
+    public Ingester(DocumentStore store, MailParser parser, IngestOptions options) {
         this.store = store;
         this.parser = parser;
         this.options = options;
@@ -107,7 +107,8 @@ public final class Ingester {
         final KnownMessages known;
         final MessageIdentities identities;
 
-        Run(String list, ArchiveSource source, IngestListener listener, KnownMessages known) {
+        Run(String list, ArchiveSource source, IngestListener listener, KnownMessages known)
+                throws IOException {
             this.known = known;
             this.identities = new MessageIdentities(known, parser, this::storedDocument);
             this.list = list;

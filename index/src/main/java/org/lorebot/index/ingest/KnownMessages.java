@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.search.IndexSearcher;
-import org.lorebot.index.store.MailStore;
-import org.lorebot.index.store.ThreadRecords;
+import org.lorebot.index.store.DocumentStore;
+import org.lorebot.index.store.KnownIds;
 
 /**
  * Which Message-IDs the index holds during an ingest run: a snapshot of the index, looked up by
@@ -17,12 +16,11 @@ import org.lorebot.index.store.ThreadRecords;
  */
 final class KnownMessages implements AutoCloseable {
 
-    private final MailStore store;
+    private final DocumentStore store;
     private final Map<String, Boolean> sinceSnapshot = new HashMap<>();
-    private IndexSearcher snapshot;
-    private ThreadRecords inSnapshot;
+    private KnownIds inSnapshot;
 
-    KnownMessages(MailStore store) throws IOException {
+    KnownMessages(DocumentStore store) throws IOException {
         this.store = store;
         renew();
     }
@@ -44,7 +42,7 @@ final class KnownMessages implements AutoCloseable {
 
     /** The stored fields of {@code messageId} as the snapshot holds them, or null. */
     Document snapshotDocument(String messageId) throws IOException {
-        return MailStore.storedDocument(snapshot, messageId).orElse(null);
+        return inSnapshot.storedDocument(messageId).orElse(null);
     }
 
     void removed(String messageId) {
@@ -53,18 +51,17 @@ final class KnownMessages implements AutoCloseable {
 
     /** Takes a new snapshot: call when everything added so far is in the index writer. */
     void renew() throws IOException {
-        IndexSearcher fresh = store.acquire();
+        KnownIds fresh = store.knownIds();
         close();
-        snapshot = fresh;
-        inSnapshot = new ThreadRecords(fresh.getIndexReader());
+        inSnapshot = fresh;
         sinceSnapshot.clear();
     }
 
     @Override
     public void close() throws IOException {
-        if (snapshot != null) {
-            store.release(snapshot);
-            snapshot = null;
+        if (inSnapshot != null) {
+            inSnapshot.close();
+            inSnapshot = null;
         }
     }
 }

@@ -271,9 +271,8 @@ public final class MailSearcher {
     }
 
     /**
-     * The raw bytes of those of {@code messageIds} the index holds, by Message-ID: read in
-     * document order through one reader, so messages stored side by side (a thread ingested
-     * together) share the decompression of their block.
+     * The raw bytes of those of {@code messageIds} the index holds, by Message-ID: found by term
+     * lookups and read through one stored-fields reader in document order, the raw field alone.
      */
     public Map<String, byte[]> raw(Collection<String> messageIds) throws IOException {
         List<String> ids = new ArrayList<>(messageIds.size());

@@ -30,7 +30,7 @@ import org.apache.lucene.index.SegmentInfos;
  * (one directory listing) and refreshes only when that moved, so a search does not re-read the
  * commit point.
  */
-public final class MailStore implements AutoCloseable {
+public final class MailStore implements DocumentStore, AutoCloseable {
 
     private static final String CURSOR_PREFIX = "cursor\t";
     private static final String NEXT_SEQUENCE = "next-sequence";
@@ -132,7 +132,7 @@ public final class MailStore implements AutoCloseable {
         return writer;
     }
 
-    /** The archive cursor of {@code list} as last committed: epoch to position. */
+    @Override
     public synchronized Map<String, String> cursor(String list) {
         Map<String, String> cursor = new HashMap<>();
         String prefix = CURSOR_PREFIX + list + "\t";
@@ -144,12 +144,12 @@ public final class MailStore implements AutoCloseable {
         return cursor;
     }
 
-    /** The sequence number the next message gets (one more than any committed). */
+    @Override
     public synchronized long nextSequence() {
         return Long.parseLong(committedData.getOrDefault(NEXT_SEQUENCE, "1"));
     }
 
-    /** Adds or replaces the document of its Message-ID. Thread-safe. */
+    @Override
     public void put(String messageId, Document doc) throws IOException {
         writer().updateDocument(new Term(IndexFields.MID, messageId), doc);
     }
@@ -158,6 +158,7 @@ public final class MailStore implements AutoCloseable {
      * Adds the document of a Message-ID the index does not hold (the caller knows): unlike
      * {@link #put}, nothing is deleted first. Thread-safe.
      */
+    @Override
     public void add(Document doc) throws IOException {
         writer().addDocument(doc);
     }
@@ -167,11 +168,12 @@ public final class MailStore implements AutoCloseable {
      * {@link IndexWriter#flushNextBuffer()}); false when none held documents. Thread-safe: several
      * threads flush several buffers at once, where a commit would flush them one after another.
      */
+    @Override
     public boolean flushNextBuffer() throws IOException {
         return writer().flushNextBuffer();
     }
 
-    /** Deletes the document of a Message-ID. */
+    @Override
     public void delete(String messageId) throws IOException {
         writer().deleteDocuments(new Term(IndexFields.MID, messageId));
     }
@@ -180,6 +182,7 @@ public final class MailStore implements AutoCloseable {
      * Makes everything written so far durable together with {@code list}'s cursor and the next
      * sequence number: after a crash the index holds exactly the documents up to that cursor.
      */
+    @Override
     public synchronized void commit(String list, Map<String, String> cursor, long nextSequence)
             throws IOException {
         IndexWriter w = writer();
@@ -197,6 +200,7 @@ public final class MailStore implements AutoCloseable {
     }
 
     /** Drops everything written since the last commit (and closes the writer). */
+    @Override
     public synchronized void rollback() throws IOException {
         if (writer != null) {
             SearcherManager old = searchers;
@@ -223,6 +227,7 @@ public final class MailStore implements AutoCloseable {
     }
 
     /** Makes recent writes, this process's or committed by another, visible to {@link #acquire()}. */
+    @Override
     public void refresh() throws IOException {
         searcherManager().maybeRefreshBlocking();
     }
@@ -257,7 +262,7 @@ public final class MailStore implements AutoCloseable {
         searcher.getIndexReader().decRef();
     }
 
-    /** The stored fields of the document indexed under {@code messageId}, if any. */
+    @Override
     public java.util.Optional<Document> storedDocument(String messageId) throws IOException {
         IndexSearcher searcher = acquire();
         try {
@@ -276,6 +281,30 @@ public final class MailStore implements AutoCloseable {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
+    }
+
+    /** The ids of a searcher over the current documents, held until closed. */
+    @Override
+    public KnownIds knownIds() throws IOException {
+        IndexSearcher snapshot = acquire();
+        ThreadRecords records = new ThreadRecords(snapshot.getIndexReader());
+        return new KnownIds() {
+            @Override
+            public boolean contains(String messageId) throws IOException {
+                return records.contains(messageId);
+            }
+
+            @Override
+            public java.util.Optional<Document> storedDocument(String messageId)
+                    throws IOException {
+                return MailStore.storedDocument(snapshot, messageId);
+            }
+
+            @Override
+            public void close() throws IOException {
+                release(snapshot);
+            }
+        };
     }
 
     private Map<String, String> readCommitData() throws IOException {

@@ -8,12 +8,15 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.lorebot.config.IndexConfig;
 import org.lorebot.index.MailIndex;
 import org.lorebot.index.archive.ArchiveSource;
 import org.lorebot.index.archive.ArchiveSources;
 import org.lorebot.index.archive.GitArchiveSource;
 import org.lorebot.index.ingest.IngestListener;
 import org.lorebot.index.ingest.IngestSummary;
+import org.lorebot.index.solr.SolrTestCluster;
 
 /**
  * Measures full ingest (messages/s), index size against the raw archive, and search latency over
@@ -23,7 +26,11 @@ import org.lorebot.index.ingest.IngestSummary;
  * java -Xmx512m -cp ... org.lorebot.index.bench.IndexBenchmark \
  *     --epoch path/to/0.git --queries queries.txt --runs 3 --raw-bytes 100000000
  * java -Xmx512m -cp ... org.lorebot.index.bench.IndexBenchmark --mbox synthetic.mbox --runs 1
+ * java -cp ... org.lorebot.index.bench.IndexBenchmark --solr --epoch path/to/0.git ...
  * </pre>
+ *
+ * <p>{@code --solr} measures the Solr backend instead: a 2-node SolrCloud started in this JVM
+ * (2 shards, 2 replicas each), a new collection per run.
  */
 public final class IndexBenchmark {
 
@@ -36,6 +43,7 @@ public final class IndexBenchmark {
         Path queries = null;
         int runs = 3;
         long rawBytes = -1;
+        boolean solr = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--epoch" -> epoch = Path.of(args[++i]);
@@ -43,6 +51,7 @@ public final class IndexBenchmark {
                 case "--queries" -> queries = Path.of(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--raw-bytes" -> rawBytes = Long.parseLong(args[++i]);
+                case "--solr" -> solr = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -51,6 +60,7 @@ public final class IndexBenchmark {
         }
         List<Double> rates = new ArrayList<>();
         Path lastIndex = null;
+        IndexConfig lastSolr = null;
         for (int run = 1; run <= runs; run++) {
             Path dir = Files.createTempDirectory("lorebot-bench-");
             long start = System.nanoTime();
@@ -59,7 +69,14 @@ public final class IndexBenchmark {
             long retained;
             java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
                     .forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
-            try (MailIndex index = MailIndex.open(dir); ArchiveSource source = open(epoch, mbox)) {
+            if (solr) {
+                if (lastSolr != null) {
+                    CollectionAdminRequest.deleteCollection(lastSolr.collection())
+                            .process(SolrTestCluster.shared().getSolrClient());
+                }
+                lastSolr = SolrTestCluster.collection("bench" + run);
+            }
+            try (MailIndex index = open(lastSolr, dir); ArchiveSource source = open(epoch, mbox)) {
                 summary = index.ingest("bench", source, IngestListener.NONE);
                 System.gc();
                 retained = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
@@ -85,8 +102,8 @@ public final class IndexBenchmark {
         }
         Collections.sort(rates);
         System.out.printf("ingest median of %d runs: %.0f messages/s%n", runs, rates.get(rates.size() / 2));
-        try (MailIndex index = MailIndex.open(lastIndex)) {
-            long size = index.sizeOnDisk();
+        try (MailIndex index = open(lastSolr, lastIndex)) {
+            long size = solr ? solrSize() : index.sizeOnDisk();
             long raw = rawBytes > 0 ? rawBytes : mbox != null ? Files.size(mbox) : -1;
             System.out.printf("index size %.1f MB%s%n", size / 1e6,
                     raw > 0 ? String.format(" = %.2f x raw (%.1f MB)", (double) size / raw, raw / 1e6) : "");
@@ -95,6 +112,26 @@ public final class IndexBenchmark {
             }
         }
         delete(lastIndex);
+        if (solr) {
+            SolrTestCluster.shared().shutdown();
+        }
+    }
+
+    private static MailIndex open(IndexConfig solr, Path dir) throws IOException {
+        return solr == null ? MailIndex.open(dir) : MailIndex.open(solr, dir);
+    }
+
+    /** The bytes of every core of the in-JVM cluster (the last collection only is left). */
+    private static long solrSize() throws IOException {
+        long total = 0;
+        for (var jetty : SolrTestCluster.shared().getJettySolrRunners()) {
+            for (var core : jetty.getCoreContainer().getCores()) {
+                if (core.getName().startsWith("bench")) {
+                    total += core.getIndexSize();
+                }
+            }
+        }
+        return total;
     }
 
     private static long processCpuNanos() {

@@ -2,16 +2,19 @@ package org.lorebot.index.ingest;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.lorebot.config.IndexConfig;
 import org.lorebot.index.MailIndex;
 import org.lorebot.index.archive.ArchiveSource;
 import org.lorebot.index.archive.GitArchiveSource;
+import org.lorebot.index.solr.SolrMailIndex;
 
 /**
  * The child JVM of {@link CrashRecoveryTest}: ingests a v2 inbox with frequent commits, slowly
  * (a few milliseconds an entry, like a busy machine), and prints a line at each commit so the
  * test knows when to kill it.
  *
- * <p>Arguments: data directory, inbox directory, commit interval.
+ * <p>Arguments: data directory, inbox directory, commit interval, and optionally the ZooKeeper
+ * address and collection of a SolrCloud to ingest into instead of the data directory.
  */
 public final class IngestUntilKilled {
 
@@ -38,7 +41,10 @@ public final class IngestUntilKilled {
                 System.out.flush();
             }
         };
-        try (MailIndex index = MailIndex.open(data, IngestOptions.defaults().withCommitEvery(commitEvery));
+        IngestOptions options = IngestOptions.defaults().withCommitEvery(commitEvery);
+        try (MailIndex index = args.length > 4
+                     ? SolrMailIndex.connect(IndexConfig.solrCloud(args[3], args[4], 2, 2), options)
+                     : MailIndex.open(data, options);
              ArchiveSource source = GitArchiveSource.v2Inbox(inbox)) {
             index.ingest("lkml", source, slowAndChatty);
         }

@@ -1,0 +1,54 @@
+package org.lorebot.index.solr;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
+import org.apache.solr.client.solrj.impl.LBSolrClient;
+
+/**
+ * SolrJ's load balancer (tries the next replica when one does not answer) over the JDK's HTTP
+ * client: SolrJ's own balancer is built on Jetty 10, which cannot share a class path with the
+ * Jetty 12 of {@code lorebot serve}.
+ */
+final class JdkLbSolrClient extends LBSolrClient {
+
+    private final Map<String, HttpJdkSolrClient> clients = new ConcurrentHashMap<>();
+
+    JdkLbSolrClient() {
+        super(List.of());
+    }
+
+    @Override
+    protected SolrClient getClient(String url) {
+        return clients.computeIfAbsent(url, JdkLbSolrClient::client);
+    }
+
+    @Override
+    protected SolrClient getClient(Endpoint endpoint) {
+        return getClient(endpoint.getUrl());
+    }
+
+    static HttpJdkSolrClient client(String url) {
+        return new HttpJdkSolrClient.Builder(url)
+                .withConnectionTimeout(5, TimeUnit.SECONDS)
+                .withRequestTimeout(120, TimeUnit.SECONDS)
+                // HTTP/2 over plain HTTP starts with an upgrade HEAD request that can hang
+                .useHttp1_1(true)
+                .build();
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        for (HttpJdkSolrClient client : clients.values()) {
+            try {
+                client.close();
+            } catch (java.io.IOException e) {
+                // closing an HTTP client releases memory only
+            }
+        }
+    }
+}
