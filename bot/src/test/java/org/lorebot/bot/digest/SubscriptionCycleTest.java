@@ -14,8 +14,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,21 +54,16 @@ class SubscriptionCycleTest {
     private int smtpPort;
     private Harness h;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @BeforeEach
     void start() throws Exception {
-        smtpPort = freePort();
-        int imapPort = freePort();
         mail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                // ports the servers bind themselves: a port probed free beforehand can be taken by then
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()})
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser("lorebot@example.org", "lorebot", "s3cret"));
         mail.start();
+        smtpPort = mail.getSmtp().getPort();
+        int imapPort = mail.getImap().getPort();
         Files.writeString(dir.resolve("imap-password"), "s3cret\n");
         h = new Harness(dir, """
                 [delivery]
