@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import org.lorebot.config.IndexConfig;
 import org.lorebot.index.archive.ArchiveSource;
 import org.lorebot.index.ingest.IngestListener;
 import org.lorebot.index.ingest.IngestOptions;
@@ -17,12 +16,11 @@ import org.lorebot.index.search.SearchHit;
 import org.lorebot.index.search.SearchLimitException;
 import org.lorebot.index.search.SearchLimits;
 import org.lorebot.index.search.SearchResults;
-import org.lorebot.index.solr.SolrMailIndex;
 import org.lorebot.index.store.StoredMessage;
 
 /**
  * lorebot's mail index: what the command line, the review bot and the web archive use, whether
- * the index is local ({@link LuceneMailIndex}) or a SolrCloud collection ({@link SolrMailIndex}).
+ * the index is local ({@link LuceneMailIndex}) or a SolrCloud collection ({@link org.lorebot.index.solr.SolrMailIndex}).
  * Both give the same answers: the same analysis, the same query parser, the same threads.
  *
  * <pre>{@code
@@ -51,14 +49,6 @@ public interface MailIndex extends AutoCloseable {
         return LuceneMailIndex.open(dataDir, options);
     }
 
-    /**
-     * Opens the index {@code [index]} configures: the local one in {@code dataDir}, or the Solr
-     * collection (which must exist: {@code lorebot solr init} creates it).
-     */
-    static MailIndex open(IndexConfig config, Path dataDir) throws IOException {
-        return config.solr() ? SolrMailIndex.connect(config, IngestOptions.defaults())
-                : open(dataDir);
-    }
 
     /** Whether {@code dataDir} holds a local index something was ingested into. */
     static boolean exists(Path dataDir) throws IOException {

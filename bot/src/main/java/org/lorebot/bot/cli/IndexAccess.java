@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.lorebot.config.LorebotConfig;
 import org.lorebot.index.MailIndex;
+import org.lorebot.index.backend.ConfiguredIndex;
 
 /**
  * Opening the index {@code [index]} configures: the local one in the data directory, or the
@@ -19,7 +20,7 @@ final class IndexAccess {
     /** The configured index, for commands that write to it (a local one is created when absent). */
     static MailIndex open(LorebotConfig config) throws IOException {
         try {
-            return MailIndex.open(config.index(), config.core().data());
+            return ConfiguredIndex.open(config.index(), config.core().data());
         } catch (IOException e) {
             if (config.index().solr()) {
                 throw new InputException(e.getMessage());

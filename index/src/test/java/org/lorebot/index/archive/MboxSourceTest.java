@@ -95,6 +95,26 @@ class MboxSourceTest {
         assertTrue(junk.problems.get(0).reason().contains("10 bytes before the first"), junk.problems.toString());
     }
 
+    @Test
+    void estimatesExactlyTheMessagesItThenReads(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("tricky.mbox");
+        Files.writeString(file, "\n\n"
+                + "From a@x Mon Jan  2 08:14:25 2023\nMessage-ID: <a@x>\n\nbody\n"
+                + "From the maintainer's point of view this is body text\n"
+                + "\n"
+                + "From b@x Mon Jan  2 08:14:26 2023\nMessage-ID: <b@x>\n\nno blank line before\n"
+                + "From c@x Mon Jan  2 08:14:27 2023\nMessage-ID: <c@x>\n\n"
+                + ">From an escaped line\n");
+        MboxSource source = new MboxSource(file, MboxFormat.MBOXRD);
+
+        RecordingVisitor visitor = read(source, Map.of());
+
+        assertEquals(Set.of("a@x", "b@x", "c@x"), messageIds(visitor));
+        assertEquals(3, source.estimate(Map.of()));
+        String afterFirst = visitor.entries.get(0).position();
+        assertEquals(2, source.estimate(Map.of("tricky.mbox", afterFirst)));
+    }
+
     private static Set<String> messageIds(RecordingVisitor visitor) {
         Set<String> ids = new HashSet<>();
         for (ArchiveEntry e : visitor.entries) {

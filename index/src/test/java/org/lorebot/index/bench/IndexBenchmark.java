@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.lorebot.config.IndexConfig;
 import org.lorebot.index.MailIndex;
+import org.lorebot.index.backend.ConfiguredIndex;
 import org.lorebot.index.archive.ArchiveSource;
 import org.lorebot.index.archive.ArchiveSources;
 import org.lorebot.index.archive.GitArchiveSource;
@@ -118,7 +119,7 @@ public final class IndexBenchmark {
     }
 
     private static MailIndex open(IndexConfig solr, Path dir) throws IOException {
-        return solr == null ? MailIndex.open(dir) : MailIndex.open(solr, dir);
+        return solr == null ? MailIndex.open(dir) : ConfiguredIndex.open(solr, dir);
     }
 
     /** The bytes of every core of the in-JVM cluster (the last collection only is left). */

@@ -1,15 +1,9 @@
 package org.lorebot.index.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,8 +31,9 @@ class CrashRecoveryTest {
         Path data = tmp.resolve("killed");
         int committedBefore = 0;
         for (int killAfterCommits : new int[] {1, 2, 3}) {
-            Process child = startChild(data, inbox);
-            int seen = waitForCommits(child, killAfterCommits);
+            Process child = IngestUntilKilled.start(data.toString(), inbox.toString(),
+                    Integer.toString(COMMIT_EVERY));
+            int seen = IngestUntilKilled.waitForCommits(child, killAfterCommits);
             assertEquals(killAfterCommits, seen, "the child ran long enough to commit");
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
@@ -81,28 +76,5 @@ class CrashRecoveryTest {
                     .map(SearchHit::messageId).toList());
         }
         return snapshot;
-    }
-
-    private static Process startChild(Path data, Path inbox) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp",
-                System.getProperty("java.class.path"), IngestUntilKilled.class.getName(),
-                data.toString(), inbox.toString(), Integer.toString(COMMIT_EVERY)));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    /** Reads the child's output until it reported {@code commits} commits. */
-    private static int waitForCommits(Process child, int commits) throws IOException {
-        BufferedReader out = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        int seen = 0;
-        String line;
-        while (seen < commits && (line = out.readLine()) != null) {
-            assertFalse(line.equals("finished"), "the child finished before it could be killed");
-            if (line.startsWith("committed ")) {
-                seen++;
-            }
-        }
-        return seen;
     }
 }

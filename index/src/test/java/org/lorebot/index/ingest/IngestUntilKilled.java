@@ -1,6 +1,12 @@
 package org.lorebot.index.ingest;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.lorebot.config.IndexConfig;
 import org.lorebot.index.MailIndex;
@@ -19,6 +25,37 @@ import org.lorebot.index.solr.SolrMailIndex;
 public final class IngestUntilKilled {
 
     private IngestUntilKilled() {
+    }
+
+    /** Starts the child in a JVM of its own with the test class path and these arguments. */
+    public static Process start(String... args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp",
+                System.getProperty("java.class.path"), IngestUntilKilled.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /**
+     * Reads the child's output until it reported {@code commits} commits; how many it reported
+     * (fewer when it ended first).
+     *
+     * @throws IllegalStateException when the child finished before it could be killed
+     */
+    public static int waitForCommits(Process child, int commits) throws IOException {
+        BufferedReader out = new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        int seen = 0;
+        String line;
+        while (seen < commits && (line = out.readLine()) != null) {
+            if (line.equals("finished")) {
+                throw new IllegalStateException("the child finished before it could be killed");
+            }
+            if (line.startsWith("committed ")) {
+                seen++;
+            }
+        }
+        return seen;
     }
 
     public static void main(String[] args) throws Exception {

@@ -8,10 +8,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
-import org.apache.solr.common.SolrDocument;
 import org.apache.solr.embedded.JettySolrRunner;
 import org.junit.jupiter.api.Test;
 import org.lorebot.config.IndexConfig;
@@ -20,7 +18,6 @@ import org.lorebot.index.fixture.PublicInboxFixtures;
 import org.lorebot.index.ingest.IngestListener;
 import org.lorebot.index.ingest.IngestOptions;
 import org.lorebot.index.search.SearchResults;
-import org.lorebot.index.store.IndexFields;
 
 /**
  * One of the two Solr nodes stops while an ingest is under way: searches keep answering from the
@@ -42,7 +39,7 @@ class SolrNodeFailureTest {
         Map<String, String> expectedCursor;
         try (SolrMailIndex index = SolrMailIndex.connect(reference, smallBatches)) {
             ingest(index, IngestListener.NONE);
-            expected = documents(reference);
+            expected = SolrTestCluster.documents(reference);
             expectedHits = index.search(QUERY, 0, 0);
             expectedCursor = index.cursor("fixture");
         }
@@ -84,7 +81,7 @@ class SolrNodeFailureTest {
             cluster.waitForNode(stopped, 60);
             cluster.waitForActiveCollection("failover", 60, TimeUnit.SECONDS, 2, 4);
             ingest(index, IngestListener.NONE);
-            assertEquals(expected, documents(config));
+            assertEquals(expected, SolrTestCluster.documents(config));
             assertEquals(expectedCursor, index.cursor("fixture"));
             assertEquals(expectedHits, index.search(QUERY, 0, 0));
         }
@@ -94,21 +91,6 @@ class SolrNodeFailureTest {
     private static void ingest(SolrMailIndex index, IngestListener listener) throws IOException {
         try (GitArchiveSource source = GitArchiveSource.v2Inbox(PublicInboxFixtures.v2())) {
             index.ingest("fixture", source, listener);
-        }
-    }
-
-    /** Every message's key, thread root and sequence number, by Message-ID. */
-    private static Map<String, String> documents(IndexConfig config) throws IOException {
-        try (SolrCollection solr = new SolrCollection(SolrClusters.client(config),
-                config.collection())) {
-            Map<String, String> docs = new TreeMap<>();
-            for (SolrDocument d : solr.all(SolrCollection.MESSAGES, "id,mid,thread,seq")) {
-                String before = docs.put((String) d.getFirstValue(IndexFields.MID),
-                        d.getFirstValue(SolrFields.ID) + " " + d.getFirstValue(SolrFields.THREAD)
-                                + " " + d.getFirstValue(IndexFields.SEQUENCE));
-                assertEquals(null, before, "stored once: " + d);
-            }
-            return docs;
         }
     }
 }
