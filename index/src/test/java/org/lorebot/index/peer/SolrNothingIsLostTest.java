@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.lorebot.index.MailIndex;
+import org.lorebot.index.backend.ConfiguredIndex;
 import org.lorebot.index.solr.SolrTestCluster;
 
 /**
@@ -16,7 +17,7 @@ class SolrNothingIsLostTest extends NothingIsLostTest {
 
     @Override
     MailIndex open(Path tmp) throws IOException {
-        return MailIndex.open(SolrTestCluster.collection("lost" + COLLECTIONS.incrementAndGet()),
+        return ConfiguredIndex.open(SolrTestCluster.collection("lost" + COLLECTIONS.incrementAndGet()),
                 tmp.resolve("data"));
     }
 }
