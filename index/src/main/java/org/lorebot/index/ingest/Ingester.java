@@ -222,6 +222,7 @@ public final class Ingester {
         private ParsedEntry parse(ArchiveEntry entry) {
             try {
                 MailMessage message = parser.parse(entry.raw(), entry.time());
+                store.expect(message.messageId());
                 if (entry.kind() == ArchiveEntry.Kind.REMOVE) {
                     return ParsedEntry.parsed(entry, new IndexedMessage(list, message, List.of(),
                             null, entry.raw(), entry.epoch(), entry.blob()), null);

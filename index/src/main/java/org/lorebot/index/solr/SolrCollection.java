@@ -91,11 +91,6 @@ final class SolrCollection implements AutoCloseable {
         return "{!term f=" + field + "}" + value;
     }
 
-    boolean contains(String messageId) throws IOException {
-        SolrQuery q = new SolrQuery(term(IndexFields.MID, messageId)).setRows(0);
-        return query(q).getResults().getNumFound() > 0;
-    }
-
     /** The document of a message, with {@code fields}. */
     Optional<SolrDocument> message(String messageId, String fields) throws IOException {
         SolrQuery q = new SolrQuery(term(IndexFields.MID, messageId)).setFields(fields).setRows(1);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
@@ -42,6 +43,9 @@ final class SolrStore implements DocumentStore {
     private final Reindexing reindexing;
     private final Map<String, Document> adds = new LinkedHashMap<>();
     private final Set<String> deletes = new LinkedHashSet<>();
+    /** Message-IDs parsed ahead of the ingester, to look up together when it asks. */
+    private final Set<String> expected = ConcurrentHashMap.newKeySet();
+    private final BatchedKnownIds.Lookups lookups = new BatchedKnownIds.Lookups();
 
     SolrStore(SolrCollection solr, Reindexing reindexing) {
         this.solr = solr;
@@ -85,6 +89,7 @@ final class SolrStore implements DocumentStore {
     public synchronized void rollback() {
         adds.clear();
         deletes.clear();
+        expected.clear();
     }
 
     @Override
@@ -102,22 +107,13 @@ final class SolrStore implements DocumentStore {
     }
 
     @Override
+    public void expect(String messageId) {
+        expected.add(messageId);
+    }
+
+    @Override
     public KnownIds knownIds() {
-        return new KnownIds() {
-            @Override
-            public boolean contains(String messageId) throws IOException {
-                return solr.contains(messageId);
-            }
-
-            @Override
-            public Optional<Document> storedDocument(String messageId) throws IOException {
-                return solr.message(messageId, "*").map(SolrDocuments::stored);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new BatchedKnownIds(solr, expected, lookups);
     }
 
     @Override
@@ -130,6 +126,8 @@ final class SolrStore implements DocumentStore {
         update.add(solr.cursorDocument(list, cursor, nextSequence));
         update.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true);
         solr.send(update);
+        LOG.debug("committed {} messages; {} Message-IDs looked up in {} requests so far",
+                adds.size(), lookups.ids, lookups.requests);
         adds.clear();
         deletes.clear();
     }

@@ -49,6 +49,14 @@ public interface DocumentStore {
     /** The stored fields of the document indexed under {@code messageId}, if any. */
     Optional<Document> storedDocument(String messageId) throws IOException;
 
+    /**
+     * Says that {@link KnownIds#contains} will soon be asked about {@code messageId} (the
+     * ingester parses ahead of its writer), so that a store whose every look-up is a network
+     * request can answer many in one. Only a hint: answers do not depend on it. Thread-safe.
+     */
+    default void expect(String messageId) {
+    }
+
     /** Which Message-IDs are indexed now; close it when done. */
     KnownIds knownIds() throws IOException;
 }

@@ -7,6 +7,7 @@ import static org.lorebot.index.peer.PeerArchive.ids;
 import static org.lorebot.index.peer.PeerArchive.ingest;
 import static org.lorebot.index.peer.PeerArchive.mbox;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,6 +23,11 @@ import org.lorebot.index.ingest.IngestSummary;
  * public-inbox 1.9 keeps them (peer corpus {@code public-inbox/crafted/m*}, {@code t/psgi_v2-*}).
  */
 class NothingIsLostTest {
+
+    /** The index under test, its files under {@code tmp}: the local one here. */
+    MailIndex open(Path tmp) throws IOException {
+        return MailIndex.open(tmp.resolve("data"));
+    }
 
     private static final String DECOY = """
             From: Mallory <mallory@example.net>
@@ -47,7 +53,7 @@ class NothingIsLostTest {
         mda.deliver(DECOY.formatted(patchId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         mda.deliver(patch);
 
-        try (MailIndex index = MailIndex.open(tmp.resolve("data"))) {
+        try (MailIndex index = open(tmp)) {
             IngestSummary summary = ingest(index, "linux-mtd", mda.inbox());
             assertEquals(2, summary.added(), "public-inbox stores both: " + summary);
             assertEquals(0, summary.duplicates());
@@ -67,7 +73,7 @@ class NothingIsLostTest {
     void aReusedIdInAnMboxKeepsBothMailsAndStoresATrueDuplicateOnce(@TempDir Path tmp) throws Exception {
         Path mbox = mbox(tmp, "dups.mbox", "public-inbox/crafted/m05-dup-a.eml",
                 "public-inbox/crafted/m06-dup-b-different.eml", "public-inbox/crafted/m07-dup-identical.eml");
-        try (MailIndex index = MailIndex.open(tmp.resolve("data"))) {
+        try (MailIndex index = open(tmp)) {
             IngestSummary summary = ingest(index, "crafted", mbox);
             assertEquals(2, summary.added(), summary.toString());
             assertEquals(1, summary.duplicates(), "m07 is m05 again");
@@ -90,7 +96,7 @@ class NothingIsLostTest {
     @Test
     void publicInboxsOwnReusedIdPairIsKept(@TempDir Path tmp) throws Exception {
         Path mbox = mbox(tmp, "psgi.mbox", "public-inbox/t/psgi_v2-old.eml", "public-inbox/t/psgi_v2-new.eml");
-        try (MailIndex index = MailIndex.open(tmp.resolve("data"))) {
+        try (MailIndex index = open(tmp)) {
             assertEquals(2, ingest(index, "t", mbox).added());
             assertEquals(2, ids(index, "m:a@dup").size());
             assertEquals(1, ids(index, "b:old").size());
@@ -103,7 +109,7 @@ class NothingIsLostTest {
     void everyIdOfAMailFindsIt(@TempDir Path tmp) throws Exception {
         Path mbox = mbox(tmp, "ids.mbox", "public-inbox/crafted/m02-two-mid-headers.eml",
                 "public-inbox/crafted/m04-two-ids-one-header.eml");
-        try (MailIndex index = MailIndex.open(tmp.resolve("data"))) {
+        try (MailIndex index = open(tmp)) {
             assertEquals(2, ingest(index, "crafted", mbox).added());
             assertEquals(List.of("m02a@example.org"), ids(index, "m:m02a@example.org"));
             assertEquals(List.of("m02a@example.org"), ids(index, "m:m02b@example.org"));
@@ -117,7 +123,7 @@ class NothingIsLostTest {
     void aMailWithAnEmptyOrNoMessageIdIsArchived(@TempDir Path tmp) throws Exception {
         Path mbox = mbox(tmp, "noid.mbox", "public-inbox/crafted/m12-empty-header.eml",
                 "public-inbox/crafted/m01-nomid.eml");
-        try (MailIndex index = MailIndex.open(tmp.resolve("data"))) {
+        try (MailIndex index = open(tmp)) {
             IngestSummary summary = ingest(index, "crafted", mbox);
             assertEquals(2, summary.added(), summary.toString());
             assertEquals(0, summary.malformed());
@@ -134,7 +140,7 @@ class NothingIsLostTest {
     void aCrossPostIsFoundUnderEachList(@TempDir Path tmp) throws Exception {
         Path first = mbox(tmp, "first.mbox", "public-inbox/crafted/m05-dup-a.eml", "public-inbox/crafted/m02-two-mid-headers.eml");
         Path second = mbox(tmp, "second.mbox", "public-inbox/crafted/m05-dup-a.eml");
-        try (MailIndex index = MailIndex.open(tmp.resolve("data"))) {
+        try (MailIndex index = open(tmp)) {
             ingest(index, "linux-mtd", first);
             IngestSummary cross = ingest(index, "linux-spi", second);
             assertEquals(0, cross.added(), "stored once");
