@@ -144,7 +144,10 @@ class BrowserTest {
         browser.get(archive.base() + "/linux-mtd/patch-1@example.org/");
         browser.findElement(By.linkText("mbox.gz")).click();
         Path file = downloads.resolve("t.mbox.gz");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Files.isRegularFile(file));
+        // chromium puts an empty file under the final name first and writes to a .crdownload
+        Path partial = downloads.resolve("t.mbox.gz.crdownload");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> file.toFile().length() > 0 && !Files.exists(partial));
         assertTrue(Files.size(file) > 100);
     }
 
