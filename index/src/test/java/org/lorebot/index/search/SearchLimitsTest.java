@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lorebot.index.MailIndex;
-import org.lorebot.index.archive.MboxFormat;
-import org.lorebot.index.archive.MboxSource;
-import org.lorebot.index.ingest.IngestListener;
+import org.lorebot.index.fixture.SubjectIndexes;
 
 /** Searches from untrusted users stay within their budget and say which limit they hit. */
 class SearchLimitsTest {
@@ -22,19 +18,7 @@ class SearchLimitsTest {
     Path dir;
 
     private MailIndex indexOf(String... subjects) throws Exception {
-        StringBuilder mbox = new StringBuilder();
-        for (int i = 0; i < subjects.length; i++) {
-            mbox.append("From x@y Mon Jan  1 00:00:00 2024\n")
-                    .append("From: A <a@example.org>\nSubject: ").append(subjects[i])
-                    .append("\nMessage-ID: <m").append(i).append("@example.org>\n")
-                    .append("Date: Mon, 1 Jan 2024 00:00:0").append(i % 10).append(" +0000\n\n")
-                    .append("body ").append(i).append("\n\n");
-        }
-        Path file = dir.resolve("in.mbox");
-        Files.writeString(file, mbox, StandardCharsets.UTF_8);
-        MailIndex index = MailIndex.open(dir.resolve("data"));
-        index.ingest("test", new MboxSource(file, MboxFormat.MBOXRD), IngestListener.NONE);
-        return index;
+        return SubjectIndexes.of(dir, subjects);
     }
 
     @Test

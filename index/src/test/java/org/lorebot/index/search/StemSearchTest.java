@@ -2,17 +2,13 @@ package org.lorebot.index.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lorebot.index.MailIndex;
-import org.lorebot.index.archive.MboxFormat;
-import org.lorebot.index.archive.MboxSource;
-import org.lorebot.index.ingest.IngestListener;
+import org.lorebot.index.fixture.SubjectIndexes;
 
 /**
  * A lower-case word finds every word with its English stem, as Xapian's {@code Z} terms do in
@@ -49,18 +45,6 @@ class StemSearchTest {
     }
 
     private MailIndex indexOf(String... subjects) throws Exception {
-        StringBuilder mbox = new StringBuilder();
-        for (int i = 0; i < subjects.length; i++) {
-            mbox.append("From x@y Mon Jan  1 00:00:00 2024\n")
-                    .append("From: A <a@example.org>\nSubject: ").append(subjects[i])
-                    .append("\nMessage-ID: <m").append(i).append("@example.org>\n")
-                    .append("Date: Mon, 1 Jan 2024 00:00:0").append(i).append(" +0000\n\n")
-                    .append("body\n\n");
-        }
-        Path file = dir.resolve("in.mbox");
-        Files.writeString(file, mbox, StandardCharsets.UTF_8);
-        MailIndex index = MailIndex.open(dir.resolve("data"));
-        index.ingest("test", new MboxSource(file, MboxFormat.MBOXRD), IngestListener.NONE);
-        return index;
+        return SubjectIndexes.of(dir, subjects);
     }
 }
