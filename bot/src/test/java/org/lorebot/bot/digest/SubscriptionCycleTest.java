@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lorebot.bot.digest.Archive.diff;
 import static org.lorebot.bot.digest.Archive.message;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -56,12 +54,7 @@ class SubscriptionCycleTest {
 
     @BeforeEach
     void start() throws Exception {
-        mail = new GreenMail(new ServerSetup[] {
-                // ports the servers bind themselves: a port probed free beforehand can be taken by then
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()})
-                .withConfiguration(GreenMailConfiguration.aConfig().withUser("lorebot@example.org", "lorebot", "s3cret"));
-        mail.start();
+        mail = MailServers.start();
         smtpPort = mail.getSmtp().getPort();
         int imapPort = mail.getImap().getPort();
         Files.writeString(dir.resolve("imap-password"), "s3cret\n");
