@@ -148,17 +148,7 @@ class KilledCycleTest {
                 [delivery]
                     mode = send
                     from = lorebot <lorebot@example.org>
-                [smtp]
-                    host = 127.0.0.1
-                    port = %d
-                    security = none
-                [commands]
-                    imap-host = 127.0.0.1
-                    imap-port = %d
-                    security = none
-                    user = lorebot
-                    password-file = imap-password
-                """.formatted(botSmtpPort, imapPort));
+                """ + MailServers.botSections(botSmtpPort, imapPort));
     }
 
     /** Subscribe, confirm, two digests; returns how many times the process was killed. */

@@ -26,4 +26,24 @@ final class MailServers {
         mail.start();
         return mail;
     }
+
+    /**
+     * The {@code [smtp]} and {@code [commands]} sections that point the bot at SMTP on
+     * {@code smtpPort} (the server's own, or a proxy standing in front of it) and at IMAP on
+     * {@code imapPort}; the password is read from {@code imap-password} in the data directory.
+     */
+    static String botSections(int smtpPort, int imapPort) {
+        return """
+                [smtp]
+                    host = 127.0.0.1
+                    port = %d
+                    security = none
+                [commands]
+                    imap-host = 127.0.0.1
+                    imap-port = %d
+                    security = none
+                    user = lorebot
+                    password-file = imap-password
+                """.formatted(smtpPort, imapPort);
+    }
 }

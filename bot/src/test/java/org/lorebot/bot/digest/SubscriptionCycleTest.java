@@ -61,17 +61,7 @@ class SubscriptionCycleTest {
         h = new Harness(dir, """
                 [delivery]
                     mode = send
-                [smtp]
-                    host = 127.0.0.1
-                    port = %d
-                    security = none
-                [commands]
-                    imap-host = 127.0.0.1
-                    imap-port = %d
-                    security = none
-                    user = lorebot
-                    password-file = imap-password
-                """.formatted(smtpPort, imapPort));
+                """ + MailServers.botSections(smtpPort, imapPort));
     }
 
     @AfterEach
