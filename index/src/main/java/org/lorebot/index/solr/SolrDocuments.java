@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DocValuesType;
@@ -70,13 +70,15 @@ final class SolrDocuments {
      */
     static String preAnalyzed(TokenStream tokens) throws IOException {
         StringBuilder json = new StringBuilder("{\"v\":\"1\",\"tokens\":[");
-        CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+        // the term as the index takes it: bytes from lorebot's own streams, encoded characters
+        // from an analyzer's
+        TermToBytesRefAttribute term = tokens.addAttribute(TermToBytesRefAttribute.class);
         PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
         tokens.reset();
         boolean first = true;
         while (tokens.incrementToken()) {
             json.append(first ? "" : ",").append("{\"t\":");
-            quote(json, term);
+            quote(json, term.getBytesRef().utf8ToString());
             json.append(",\"i\":").append(increment.getPositionIncrement()).append('}');
             first = false;
         }

@@ -25,8 +25,10 @@ import org.lorebot.index.mail.MailMessage;
  */
 public final class MessageDocument {
 
-    private static final FieldType WORDS = new FieldType();
-    private static final FieldType STEMS = new FieldType();
+    /** A text's words, with positions. */
+    static final FieldType WORDS = new FieldType();
+    /** A text's stems that differ from their words: which documents have them, nothing more. */
+    static final FieldType STEMS = new FieldType();
     private static final Pattern LONG_WORD = Pattern.compile("\\w{12,}");
     private static final Pattern WORD_RUN = Pattern.compile("\\w{3,}");
     private static final Pattern LIST_ID = Pattern.compile("<([^>]+)>");
@@ -45,8 +47,19 @@ public final class MessageDocument {
     private MessageDocument() {
     }
 
+    /** How a text field's value goes into a document. */
+    @FunctionalInterface
+    interface TextFields {
+        void add(Document doc, String field, String value);
+    }
+
     /** The document, without its sequence number (see {@link #setSequence}). */
     public static Document of(IndexedMessage indexed) {
+        return of(indexed, MessageDocument::text);
+    }
+
+    /** The same, its text fields added by {@code text} (a test gives them to the analyzer). */
+    static Document of(IndexedMessage indexed, TextFields text) {
         MailMessage m = indexed.message();
         Document doc = new Document();
         String id = m.messageId();
@@ -56,21 +69,21 @@ public final class MessageDocument {
         for (String each : m.messageIds()) {
             idWords.add(messageIdWords(each));
         }
-        text(doc, IndexFields.MID_TEXT, String.join(String.valueOf(XapianTokenizer.SECTION_BREAK), idWords));
-        text(doc, IndexFields.SUBJECT, m.subject());
-        text(doc, IndexFields.FROM, m.from() == null ? "" : m.from().toString());
-        text(doc, IndexFields.TO, addresses(m.to()));
-        text(doc, IndexFields.CC, addresses(m.cc()));
+        text.add(doc, IndexFields.MID_TEXT, String.join(String.valueOf(XapianTokenizer.SECTION_BREAK), idWords));
+        text.add(doc, IndexFields.SUBJECT, m.subject());
+        text.add(doc, IndexFields.FROM, m.from() == null ? "" : m.from().toString());
+        text.add(doc, IndexFields.TO, addresses(m.to()));
+        text.add(doc, IndexFields.CC, addresses(m.cc()));
         BodySections body = BodySections.of(m.body());
-        text(doc, IndexFields.NOT_QUOTED, body.notQuoted());
-        text(doc, IndexFields.QUOTED, body.quoted());
-        text(doc, IndexFields.DIFF_FILE, body.fileNames());
-        text(doc, IndexFields.DIFF_REMOVED, body.removed());
-        text(doc, IndexFields.DIFF_ADDED, body.added());
-        text(doc, IndexFields.DIFF_HUNK_HEADING, body.hunkHeadings());
-        text(doc, IndexFields.DIFF_CONTEXT, body.context());
-        text(doc, IndexFields.LIST_TEXT, listWords(indexed.list(), m.listId()));
-        text(doc, IndexFields.ATTACHMENT_NAME,
+        text.add(doc, IndexFields.NOT_QUOTED, body.notQuoted());
+        text.add(doc, IndexFields.QUOTED, body.quoted());
+        text.add(doc, IndexFields.DIFF_FILE, body.fileNames());
+        text.add(doc, IndexFields.DIFF_REMOVED, body.removed());
+        text.add(doc, IndexFields.DIFF_ADDED, body.added());
+        text.add(doc, IndexFields.DIFF_HUNK_HEADING, body.hunkHeadings());
+        text.add(doc, IndexFields.DIFF_CONTEXT, body.context());
+        text.add(doc, IndexFields.LIST_TEXT, listWords(indexed.list(), m.listId()));
+        text.add(doc, IndexFields.ATTACHMENT_NAME,
                 String.join(String.valueOf(XapianTokenizer.SECTION_BREAK), m.attachmentNames()));
         DiffBlobIds blobs = DiffBlobIds.of(m.body());
         for (String term : blobs.preImageTerms()) {
@@ -126,7 +139,7 @@ public final class MessageDocument {
         doc.add(new StoredField(IndexFields.SEQUENCE, sequence));
     }
 
-    private static void text(Document doc, String field, String value) {
+    static void text(Document doc, String field, String value) {
         if (value == null || value.isEmpty()) {
             return;
         }
@@ -134,8 +147,8 @@ public final class MessageDocument {
         if (analyzed.isEmpty()) {
             return;
         }
-        doc.add(new Field(field, analyzed.words(), WORDS));
-        doc.add(new Field(IndexFields.stemmed(field), analyzed.stems(), STEMS));
+        doc.add(new AnalyzedField(field, WORDS, analyzed, false));
+        doc.add(new AnalyzedField(IndexFields.stemmed(field), STEMS, analyzed, true));
     }
 
     private static String addresses(List<Address> addresses) {

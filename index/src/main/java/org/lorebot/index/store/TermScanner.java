@@ -1,5 +1,7 @@
 package org.lorebot.index.store;
 
+import java.util.Arrays;
+
 /**
  * Splits text into words the way Xapian's term generator does, so lorebot's terms are the ones
  * public-inbox indexes: a word is a run of letters, marks, digits and connector punctuation
@@ -8,12 +10,27 @@ package org.lorebot.index.store;
  * three trailing {@code +} or {@code #} stay on a word ({@code C++}). Words are lower-cased; words
  * longer than 64 characters are skipped, as Xapian skips them.
  *
- * <p>Use: {@code while (scanner.next()) { scanner.term(); scanner.start(); scanner.end(); }}.
+ * <p>Use: {@code while (scanner.next()) { scanner.term(); scanner.start(); scanner.end(); }}, or
+ * {@link #termBuffer} and {@link #termLength} for the word without a {@code String}.
  */
 public final class TermScanner {
 
     /** Xapian's default maximum word length. */
     static final int MAX_WORD_LENGTH = 64;
+
+    /** Per ASCII character: its lower case when it is a word character, else 0. */
+    private static final char[] ASCII_WORD = new char[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII_WORD[c] = c;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_WORD[c] = c;
+            ASCII_WORD[Character.toUpperCase(c)] = c;
+        }
+        ASCII_WORD['_'] = '_';
+    }
 
     private static final int NOT_INFIX = 0;
     private static final int IGNORED = -1;
@@ -27,7 +44,10 @@ public final class TermScanner {
     private int pos;
     private int start;
     private int end;
-    private final StringBuilder term = new StringBuilder(32);
+    private int sectionBreaks;
+    /** The current word, lower-cased: a char array, so a word costs no object. */
+    private char[] term = new char[32];
+    private int termLength;
 
     public TermScanner() {
     }
@@ -55,15 +75,20 @@ public final class TermScanner {
         this.pos = 0;
         this.start = 0;
         this.end = 0;
-        term.setLength(0);
+        this.sectionBreaks = 0;
+        this.termLength = 0;
         return this;
     }
 
     /** Moves to the next word; false at the end of the text. */
     public boolean next() {
+        sectionBreaks = 0;
         while (pos < length) {
             int ch = codePointAt(pos);
             if (!isWordChar(ch)) {
+                if (ch == XapianTokenizer.SECTION_BREAK) {
+                    sectionBreaks++;
+                }
                 pos += Character.charCount(ch);
                 continue;
             }
@@ -75,8 +100,25 @@ public final class TermScanner {
     }
 
     /** The current word, lower-cased. */
-    public CharSequence term() {
+    public String term() {
+        return new String(term, 0, termLength);
+    }
+
+    /** The current word's characters, lower-cased: {@link #termLength} of them, from 0. */
+    public char[] termBuffer() {
         return term;
+    }
+
+    public int termLength() {
+        return termLength;
+    }
+
+    /**
+     * How many {@link XapianTokenizer#SECTION_BREAK}s lie between the previous word and this one
+     * (each one adds {@link XapianTokenizer#SECTION_GAP} to the word's position increment).
+     */
+    public int sectionBreaks() {
+        return sectionBreaks;
     }
 
     /** Offset of the current word's first character. */
@@ -95,15 +137,15 @@ public final class TermScanner {
     }
 
     private boolean readWord(int first) {
-        term.setLength(0);
+        termLength = 0;
         start = pos;
         int ch = first;
         int prev;
         while (true) {
             if (ch < 128) {
-                term.append((char) (ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch));
+                append(ASCII_WORD[ch]);
             } else {
-                term.appendCodePoint(Character.toLowerCase(ch));
+                appendCodePoint(Character.toLowerCase(ch));
             }
             prev = ch;
             pos += Character.charCount(ch);
@@ -127,35 +169,51 @@ public final class TermScanner {
                 break;
             }
             if (infix != IGNORED) {
-                term.appendCodePoint(infix);
+                appendCodePoint(infix);
             }
             pos = after;
             ch = next;
         }
         readSuffix();
         end = pos;
-        return term.length() <= MAX_WORD_LENGTH;
+        return termLength <= MAX_WORD_LENGTH;
+    }
+
+    private void append(char c) {
+        if (termLength == term.length) {
+            term = Arrays.copyOf(term, termLength * 2);
+        }
+        term[termLength++] = c;
+    }
+
+    private void appendCodePoint(int codePoint) {
+        if (Character.isBmpCodePoint(codePoint)) {
+            append((char) codePoint);
+        } else {
+            append(Character.highSurrogate(codePoint));
+            append(Character.lowSurrogate(codePoint));
+        }
     }
 
     /** {@code C++}, {@code C#}: up to three suffix characters, dropped when a word follows. */
     private void readSuffix() {
-        int termLength = term.length();
+        int wordLength = termLength;
         int at = pos;
         int count = 0;
         while (at < length && (text[at] == '+' || text[at] == '#')) {
             if (++count > 3) {
-                term.setLength(termLength);
+                termLength = wordLength;
                 pos = at;
                 return;
             }
-            term.append(text[at]);
+            append(text[at]);
             at++;
         }
         if (count == 0) {
             return;
         }
         if (at < length && isWordChar(codePointAt(at))) {
-            term.setLength(termLength);
+            termLength = wordLength;
             return;
         }
         pos = at;
@@ -190,10 +248,11 @@ public final class TermScanner {
 
     /** Letters, marks, numbers and connector punctuation, as Xapian's {@code is_wordchar}. */
     public static boolean isWordChar(int ch) {
-        if (ch < 128) {
-            return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
-                    || ch == '_';
-        }
+        // small enough to be inlined where words are scanned
+        return ch < 128 ? ASCII_WORD[ch] != 0 : isOtherWordChar(ch);
+    }
+
+    private static boolean isOtherWordChar(int ch) {
         switch (Character.getType(ch)) {
             case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER,
                     Character.TITLECASE_LETTER, Character.MODIFIER_LETTER, Character.OTHER_LETTER,
@@ -215,7 +274,11 @@ public final class TermScanner {
         if (word.length() == 0) {
             return false;
         }
-        int first = Character.codePointAt(word, 0);
+        return isStemmable(Character.codePointAt(word, 0));
+    }
+
+    /** Whether Xapian stems a word starting with {@code first} (see above). */
+    static boolean isStemmable(int first) {
         switch (Character.getType(first)) {
             case Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
                     Character.MODIFIER_LETTER, Character.OTHER_LETTER:

@@ -27,7 +27,6 @@ public final class XapianTokenizer extends Tokenizer {
     private final StringBuilder buffer = new StringBuilder(1024);
     private final char[] chunk = new char[8192];
     private final TermScanner scanner = new TermScanner();
-    private int previousEnd;
 
     @Override
     public void reset() throws IOException {
@@ -38,7 +37,6 @@ public final class XapianTokenizer extends Tokenizer {
             buffer.append(chunk, 0, read);
         }
         scanner.reset(buffer);
-        previousEnd = 0;
     }
 
     @Override
@@ -47,17 +45,9 @@ public final class XapianTokenizer extends Tokenizer {
         if (!scanner.next()) {
             return false;
         }
-        int start = scanner.start();
-        int increment = 1;
-        for (int i = previousEnd; i < start; i++) {
-            if (buffer.charAt(i) == SECTION_BREAK) {
-                increment += SECTION_GAP;
-            }
-        }
-        previousEnd = scanner.end();
-        positionAttribute.setPositionIncrement(increment);
-        termAttribute.setEmpty().append(scanner.term());
-        offsetAttribute.setOffset(correctOffset(start), correctOffset(scanner.end()));
+        positionAttribute.setPositionIncrement(1 + scanner.sectionBreaks() * SECTION_GAP);
+        termAttribute.copyBuffer(scanner.termBuffer(), 0, scanner.termLength());
+        offsetAttribute.setOffset(correctOffset(scanner.start()), correctOffset(scanner.end()));
         return true;
     }
 
