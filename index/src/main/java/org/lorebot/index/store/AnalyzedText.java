@@ -16,6 +16,9 @@ final class AnalyzedText {
 
     /** A parsing thread's table is emptied past this many distinct words (a few megabytes). */
     private static final int TABLE_LIMIT = 100_000;
+    /** Past this many words or bytes of terms, a text's buffers are not kept for the next one. */
+    private static final int KEPT_WORDS = 1 << 18;
+    private static final int KEPT_BYTES = 1 << 20;
     private static final ThreadLocal<Analysis> ANALYSIS = ThreadLocal.withInitial(Analysis::new);
     private static final AnalyzedText EMPTY =
             new AnalyzedText(new byte[0], new int[1], new int[0], new int[0]);
@@ -126,9 +129,17 @@ final class AnalyzedText {
             if (wordCount == 0) {
                 return EMPTY;
             }
-            return new AnalyzedText(Arrays.copyOf(bytes, byteCount),
+            AnalyzedText analyzed = new AnalyzedText(Arrays.copyOf(bytes, byteCount),
                     Arrays.copyOf(starts, termCount + 1), Arrays.copyOf(words, wordCount),
                     Arrays.copyOf(stems, stemCount));
+            if (words.length > KEPT_WORDS || bytes.length > KEPT_BYTES) {
+                // one huge text does not keep its buffers for the thread's life
+                bytes = new byte[4096];
+                starts = new int[513];
+                words = new int[1024];
+                stems = new int[256];
+            }
+            return analyzed;
         }
 
         private void addWord(int word) {
