@@ -51,6 +51,11 @@ final class SharedBytes extends InputStream implements SharedInputStream {
         return new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.ISO_8859_1);
     }
 
+    /** Whether the next line continues a folded header field (starts with a space or a tab). */
+    boolean atFoldedLine() {
+        return pos < end && (bytes[pos] == ' ' || bytes[pos] == '\t');
+    }
+
     /** The unread bytes, in one copy (InputStream.readAllBytes copies chunk by chunk). */
     byte[] remaining() {
         byte[] copy = Arrays.copyOfRange(bytes, pos, end);

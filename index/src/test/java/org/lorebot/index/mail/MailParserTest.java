@@ -273,4 +273,25 @@ class MailParserTest {
         assertEquals(List.of(), m.to());
         assertTrue(m.cc().stream().anyMatch(a -> a.toString().contains("bad@@address")), m.cc().toString());
     }
+
+    @Test
+    void readsFieldsFoldedOverManyLinesWithEitherLineEnd() throws Exception {
+        StringBuilder cc = new StringBuilder("Cc: ");
+        StringBuilder references = new StringBuilder("References:");
+        for (int i = 0; i < 300; i++) {
+            cc.append(i == 0 ? "" : ",\n\t").append("Person ").append(i).append(" <p").append(i).append("@example.org>");
+            references.append("\n <r").append(i).append("@example.org>");
+        }
+        String text = "Message-ID: <many@x>\n" + cc + "\n" + references + "\nSubject: folded\n  twice\n\nbody\n";
+        for (byte[] raw : List.of(mail(text), text.getBytes(StandardCharsets.UTF_8))) {
+            MailMessage m = parser.parse(raw);
+            assertEquals(300, m.cc().size());
+            assertEquals(new Address("Person 299", "p299@example.org"), m.cc().get(299));
+            assertEquals(300, m.references().size());
+            assertEquals("r0@example.org", m.references().get(0));
+            assertEquals("r299@example.org", m.references().get(299));
+            assertEquals("folded  twice", m.subject());
+            assertEquals("body\n", m.body());
+        }
+    }
 }
