@@ -1,6 +1,7 @@
 package org.lorebot.index.mail;
 
 import java.io.InputStream;
+import java.util.List;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
@@ -9,11 +10,20 @@ import jakarta.mail.internet.InternetHeaders;
  * Reads a header block (up to and including the blank line) from a {@link SharedBytes} directly.
  * Jakarta Mail's own loader looks its line reader up through a ServiceLoader on every call and
  * reads a byte per virtual call; for archive-sized imports that was a third of the parsing time.
- * A folded field is joined here and added once: {@link InternetHeaders#addHeaderLine} appends
- * each continuation line to a String, which copies the field again for every line (Received,
- * long To and Cc lists, DKIM signatures).
+ *
+ * <p>Only the fields lorebot reads are kept ({@link #READ}). Archived mail carries forty to
+ * fifty fields, most of them Received chains and DKIM and ARC signatures folded over many
+ * lines (half the bytes of a linux-mtd message), and every header look-up scans them all. The
+ * skipped ones are passed over byte by byte, never made into Strings; the message's bytes are
+ * stored whole elsewhere, so nothing is lost.
  */
 final class HeaderLines {
+
+    /** The fields MailParser and BodyText ask for; of Received only the first is read. */
+    private static final List<String> READ = List.of("Message-ID", "From", "To", "Cc", "Subject",
+            "Date", "In-Reply-To", "References", "List-Id", "Content-Type",
+            "Content-Transfer-Encoding", "Content-Disposition");
+    private static final String RECEIVED = "Received";
 
     private HeaderLines() {
     }
@@ -23,14 +33,49 @@ final class HeaderLines {
             return new InternetHeaders(in, false);
         }
         InternetHeaders headers = new InternetHeaders();
-        for (String line = bytes.readLine(); line != null && !line.isEmpty(); line = bytes.readLine()) {
-            headers.addHeaderLine(bytes.atFoldedLine() ? wholeField(line, bytes) : line);
+        boolean received = false;
+        while (!bytes.atBlankLine()) {
+            String name = bytes.fieldName();
+            String field = null;
+            if (name == null) { // no colon on its first line: named as Jakarta Mail names it
+                field = wholeField(bytes);
+                int colon = field.indexOf(':');
+                name = (colon < 0 ? field : field.substring(0, colon)).trim();
+            }
+            boolean firstReceived = !received && name.equalsIgnoreCase(RECEIVED);
+            received |= firstReceived;
+            if (firstReceived || isRead(name)) {
+                headers.addHeaderLine(field != null ? field : wholeField(bytes));
+            } else if (field == null) {
+                bytes.skipLine();
+                while (bytes.atFoldedLine()) {
+                    bytes.skipLine();
+                }
+            }
         }
+        bytes.skipLine(); // the blank line
         return headers;
     }
 
-    /** A field's first line and its continuation lines, joined by CRLF as Jakarta Mail keeps them. */
-    private static String wholeField(String first, SharedBytes bytes) {
+    private static boolean isRead(String name) {
+        for (String read : READ) {
+            if (read.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A field's first line and its continuation lines, joined by CRLF as Jakarta Mail keeps them.
+     * Joined here and added once: {@link InternetHeaders#addHeaderLine} appends each continuation
+     * line to a String, which copies the field again for every line.
+     */
+    private static String wholeField(SharedBytes bytes) {
+        String first = bytes.readLine();
+        if (!bytes.atFoldedLine()) {
+            return first;
+        }
         StringBuilder field = new StringBuilder(2 * first.length());
         field.append(first);
         while (bytes.atFoldedLine()) {

@@ -294,4 +294,25 @@ class MailParserTest {
             assertEquals("body\n", m.body());
         }
     }
+
+    @Test
+    void readsItsFieldsAmongSignaturesAndReceivedChainsInAnyCase() throws Exception {
+        MailMessage m = parser.parse(mail("""
+                Received: from b by c; Tue, 19 Mar 2019 10:00:00 +0000
+                DKIM-Signature: v=1; a=rsa-sha256; d=example.org;
+                	b=AAAA
+                	 BBBB
+                Received: from a by b; Mon, 18 Mar 2019 09:00:00 +0000
+                X-Subject: not this one
+                SUBJECT : [PATCH] mtd: rawnand: fix
+                message-id: <case@x>
+                CONTENT-TYPE: text/plain; charset=utf-8
+                content-transfer-encoding: base64
+
+                """ + Base64.getEncoder().encodeToString("Grüße\n".getBytes(StandardCharsets.UTF_8)) + "\n"));
+        assertEquals("case@x", m.messageId());
+        assertEquals("[PATCH] mtd: rawnand: fix", m.subject());
+        assertEquals(Instant.parse("2019-03-19T10:00:00Z"), m.date(), "no Date: the newest Received stamp");
+        assertEquals("Grüße\n", m.body());
+    }
 }
