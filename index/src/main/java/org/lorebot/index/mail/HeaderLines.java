@@ -1,7 +1,8 @@
 package org.lorebot.index.mail;
 
 import java.io.InputStream;
-import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
@@ -19,11 +20,11 @@ import jakarta.mail.internet.InternetHeaders;
  */
 final class HeaderLines {
 
-    /** The fields MailParser and BodyText ask for; of Received only the first is read. */
-    private static final List<String> READ = List.of("Message-ID", "From", "To", "Cc", "Subject",
-            "Date", "In-Reply-To", "References", "List-Id", "Content-Type",
-            "Content-Transfer-Encoding", "Content-Disposition");
-    private static final String RECEIVED = "Received";
+    /** The fields MailParser and BodyText ask for, lower-cased; of Received only the first. */
+    private static final Set<String> READ = Set.of("message-id", "from", "to", "cc", "subject",
+            "date", "in-reply-to", "references", "list-id", "content-type",
+            "content-transfer-encoding", "content-disposition");
+    private static final String RECEIVED = "received";
 
     private HeaderLines() {
     }
@@ -42,9 +43,11 @@ final class HeaderLines {
                 int colon = field.indexOf(':');
                 name = (colon < 0 ? field : field.substring(0, colon)).trim();
             }
-            boolean firstReceived = !received && name.equalsIgnoreCase(RECEIVED);
+            // header names are bytes one per char: lower-casing them matches as equalsIgnoreCase
+            String key = name.toLowerCase(Locale.ROOT);
+            boolean firstReceived = !received && key.equals(RECEIVED);
             received |= firstReceived;
-            if (firstReceived || isRead(name)) {
+            if (firstReceived || READ.contains(key)) {
                 headers.addHeaderLine(field != null ? field : wholeField(bytes));
             } else if (field == null) {
                 bytes.skipLine();
@@ -55,15 +58,6 @@ final class HeaderLines {
         }
         bytes.skipLine(); // the blank line
         return headers;
-    }
-
-    private static boolean isRead(String name) {
-        for (String read : READ) {
-            if (read.equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
