@@ -20,7 +20,10 @@ import jakarta.mail.internet.InternetHeaders;
  */
 final class HeaderLines {
 
-    /** The fields MailParser and BodyText ask for, lower-cased; of Received only the first. */
+    /**
+     * The fields MailParser and BodyText ask for, lower-cased; of Received only the first. A
+     * field read anywhere else must be added here, or its look-up finds nothing.
+     */
     private static final Set<String> READ = Set.of("message-id", "from", "to", "cc", "subject",
             "date", "in-reply-to", "references", "list-id", "content-type",
             "content-transfer-encoding", "content-disposition");

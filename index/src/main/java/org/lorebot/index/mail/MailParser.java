@@ -55,7 +55,8 @@ public final class MailParser {
     public MailParser() {
         // Jakarta Mail 2.1 looks its stream provider up anew for every body part, multipart and
         // encoded word, and a ServiceLoader lookup reads the jars' service files each time
-        // (jakartaee/mail-api#699, #861): named here, it is a class-name lookup.
+        // (jakartaee/mail-api#699, #861): named here, it is a class-name lookup (lorebot runs
+        // from one class path, so the name resolves from every thread).
         if (System.getProperty(STREAM_PROVIDER) == null) {
             System.setProperty(STREAM_PROVIDER, MailStreamProvider.class.getName());
         }
@@ -149,7 +150,7 @@ public final class MailParser {
         return List.copyOf(ids);
     }
 
-    /** The first value of a header, unfolded, or null. */
+    /** The first value of a header, unfolded, or null. Only fields HeaderLines keeps can be read. */
     private static String header(MimeMessage mime, String name) throws MessagingException {
         String value = mime.getHeader(name, null);
         return value == null ? null : HeaderText.unfold(value);
