@@ -26,9 +26,15 @@ public final class LorebotCodec extends FilterCodec {
     /** Lucene's own stored fields formats: the chunk index holds every 1,024th chunk's start. */
     private static final int BLOCK_SHIFT = 10;
 
-    private final StoredFieldsFormat storedFields = new Lucene90CompressingStoredFieldsFormat(
-            "LorebotZstdStoredFields", new ZstdCompressionMode(LEVEL, BLOCK_LENGTH),
-            CHUNK_SIZE, MAX_DOCS_PER_CHUNK, BLOCK_SHIFT);
+    /**
+     * One for every instance: a merge copies compressed chunks as they are only from segments
+     * whose compression mode is this very object (the codec a writer was given and the one
+     * looked up by name for segments already on disk are two instances).
+     */
+    private static final StoredFieldsFormat STORED_FIELDS =
+            new Lucene90CompressingStoredFieldsFormat("LorebotZstdStoredFields",
+                    new ZstdCompressionMode(LEVEL, BLOCK_LENGTH), CHUNK_SIZE,
+                    MAX_DOCS_PER_CHUNK, BLOCK_SHIFT);
 
     public LorebotCodec() {
         super(NAME, new Lucene912Codec());
@@ -36,6 +42,6 @@ public final class LorebotCodec extends FilterCodec {
 
     @Override
     public StoredFieldsFormat storedFieldsFormat() {
-        return storedFields;
+        return STORED_FIELDS;
     }
 }
