@@ -23,7 +23,7 @@ public final class LorebotCodec extends FilterCodec {
     /** Documents are buffered up to this many bytes, then written as one chunk of blocks. */
     static final int CHUNK_SIZE = 4 * BLOCK_LENGTH;
     static final int MAX_DOCS_PER_CHUNK = 4096;
-    /** Lucene's own stored fields formats: the chunk index holds every 1,024th chunk's start. */
+    /** As Lucene's own stored fields formats: the chunk index is written 1,024 chunks a block. */
     private static final int BLOCK_SHIFT = 10;
 
     /**
@@ -38,6 +38,15 @@ public final class LorebotCodec extends FilterCodec {
 
     public LorebotCodec() {
         super(NAME, new Lucene912Codec());
+    }
+
+    /**
+     * Loads zstd's C library now, when it can, so that this JVM's reads decompress with it (two to
+     * four times as fast as zstd in Java): for long-running servers. A command that runs for a
+     * moment should not: the load costs more than its reads save. Whether the library is loaded.
+     */
+    public static boolean useNativeLibrary() {
+        return ZstdLibrary.load();
     }
 
     @Override

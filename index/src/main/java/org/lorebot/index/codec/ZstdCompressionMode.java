@@ -1,9 +1,8 @@
 package org.lorebot.index.codec;
 
-import io.airlift.compress.MalformedInputException;
-import io.airlift.compress.zstd.ZstdDecompressor;
 import java.io.IOException;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.apache.lucene.codecs.compressing.CompressionMode;
 import org.apache.lucene.codecs.compressing.Compressor;
 import org.apache.lucene.codecs.compressing.Decompressor;
@@ -28,16 +27,19 @@ final class ZstdCompressionMode extends CompressionMode {
     private final int blockLength;
     /** A new compressor at the level given. */
     private final IntFunction<FrameCompressor> compressors;
+    private final Supplier<FrameDecompressor> decompressors;
 
     ZstdCompressionMode(int level, int blockLength) {
-        this(level, blockLength, ZstdLibrary::compressor);
+        this(level, blockLength, ZstdLibrary::compressor, ZstdLibrary::decompressor);
     }
 
-    /** Compressing with the given implementation of zstd. */
-    ZstdCompressionMode(int level, int blockLength, IntFunction<FrameCompressor> compressors) {
+    /** With the given implementations of zstd. */
+    ZstdCompressionMode(int level, int blockLength, IntFunction<FrameCompressor> compressors,
+            Supplier<FrameDecompressor> decompressors) {
         this.level = level;
         this.blockLength = blockLength;
         this.compressors = compressors;
+        this.decompressors = decompressors;
     }
 
     @Override
@@ -47,7 +49,7 @@ final class ZstdCompressionMode extends CompressionMode {
 
     @Override
     public Decompressor newDecompressor() {
-        return new BlockDecompressor();
+        return new BlockDecompressor(decompressors);
     }
 
     @Override
@@ -87,10 +89,15 @@ final class ZstdCompressionMode extends CompressionMode {
         }
     }
 
-    /** zstd in Java, whoever wrote the frames: a command that only reads loads no library. */
     private static final class BlockDecompressor extends Decompressor {
-        private final ZstdDecompressor zstd = new ZstdDecompressor();
+        private final Supplier<FrameDecompressor> decompressors;
+        private final FrameDecompressor zstd;
         private byte[] frame = new byte[0];
+
+        BlockDecompressor(Supplier<FrameDecompressor> decompressors) {
+            this.decompressors = decompressors;
+            this.zstd = decompressors.get();
+        }
 
         @Override
         public void decompress(DataInput in, int originalLength, int offset, int length,
@@ -116,7 +123,7 @@ final class ZstdCompressionMode extends CompressionMode {
                 frame = ArrayUtil.growNoCopy(frame, size);
                 in.readBytes(frame, 0, size);
                 int expected = Math.min(blockLength, originalLength - block * blockLength);
-                int got = decompress(frame, size, bytes.bytes, filled, expected, in);
+                int got = decompress(size, bytes.bytes, filled, expected, in);
                 if (got != expected) {
                     throw new CorruptIndexException("zstd block " + block + " held " + got
                             + " bytes, not " + expected, in);
@@ -127,18 +134,18 @@ final class ZstdCompressionMode extends CompressionMode {
             bytes.length = length;
         }
 
-        private int decompress(byte[] src, int size, byte[] dst, int at, int capacity,
-                DataInput in) throws IOException {
+        private int decompress(int size, byte[] dst, int at, int capacity, DataInput in)
+                throws IOException {
             try {
-                return zstd.decompress(src, 0, size, dst, at, capacity);
-            } catch (MalformedInputException e) {
-                throw new CorruptIndexException("corrupt zstd frame: " + e.getMessage(), in, e);
+                return zstd.decompress(frame, size, dst, at, capacity);
+            } catch (IOException e) {
+                throw new CorruptIndexException(e.getMessage(), in, e);
             }
         }
 
         @Override
         public Decompressor clone() {
-            return new BlockDecompressor();
+            return new BlockDecompressor(decompressors);
         }
     }
 }

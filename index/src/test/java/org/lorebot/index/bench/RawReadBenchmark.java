@@ -10,16 +10,17 @@ import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.lorebot.index.MailIndex;
+import org.lorebot.index.codec.LorebotCodec;
 import org.lorebot.index.store.IndexFields;
 
 /**
  * The CPU of reading one raw message, as the web's raw and mbox pages do: 1,000 documents of a
  * data directory's index picked at random (seed 1), each read by Message-ID, five rounds, the
- * reading thread's CPU per read printed for each. Not a test: run it by hand
- * (docs/BENCHMARKS.md).
+ * reading thread's CPU per read printed for each; {@code --native} first loads zstd's C library,
+ * as {@code serve} does. Not a test: run it by hand (docs/BENCHMARKS.md).
  *
  * <pre>
- * java -XX:TieredStopAtLevel=1 -cp ... org.lorebot.index.bench.RawReadBenchmark DATA_DIR
+ * java -XX:TieredStopAtLevel=1 -cp ... org.lorebot.index.bench.RawReadBenchmark DATA_DIR [--native]
  * </pre>
  */
 public final class RawReadBenchmark {
@@ -29,6 +30,9 @@ public final class RawReadBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
+        if (args.length > 1 && args[1].equals("--native")) {
+            LorebotCodec.useNativeLibrary();
+        }
         List<String> ids = new ArrayList<>();
         try (FSDirectory directory = FSDirectory.open(data.resolve("lucene"));
                 DirectoryReader reader = DirectoryReader.open(directory)) {

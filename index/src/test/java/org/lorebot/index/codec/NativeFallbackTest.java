@@ -23,7 +23,8 @@ import org.lorebot.index.ingest.IngestListener;
  * Where zstd's C library cannot be loaded (here: {@code java.io.tmpdir}, where zstd-jni unpacks
  * it, is not a directory; likewise a noexec /tmp or a platform without a build), lorebot says so
  * once and compresses with zstd in Java: the index it writes holds the same documents as one
- * written with the library, and each reads the other's.
+ * written with the library, and each reads the other's (this JVM, having loaded the library,
+ * with the library; the other with zstd in Java).
  */
 class NativeFallbackTest {
 

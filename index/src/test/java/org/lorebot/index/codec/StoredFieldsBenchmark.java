@@ -17,7 +17,7 @@ import org.apache.lucene.util.BytesRef;
 /**
  * What a stored-fields compression costs on real mail: the messages of an mbox, dealt at random
  * into two segments (as lorebot's two indexing threads do), buffered into chunks as Lucene
- * buffers documents, each chunk compressed; then 3,000 random messages read back one by one.
+ * buffers documents, each chunk compressed; then 3,000 random messages read back one by one (by zstd in Java, as commands read).
  * Prints compressed/raw, compression speed and the CPU of one read. Not a test: run it by hand
  * (docs/BENCHMARKS.md), with the launcher's {@code -XX:TieredStopAtLevel=1}.
  *
@@ -59,7 +59,8 @@ public final class StoredFieldsBenchmark {
             chunkSize = Integer.parseInt(p[3]) * 1024;
             mode = new ZstdCompressionMode(level, Integer.parseInt(p[2]) * 1024,
                     p[0].equals("native") ? NativeFrameCompressor::new
-                            : l -> new JavaFrameCompressor());
+                            : l -> new JavaFrameCompressor(),
+                    JavaFrameDecompressor::new);
         }
         List<byte[]> chunks = new ArrayList<>();
         List<Integer> chunkLengths = new ArrayList<>();

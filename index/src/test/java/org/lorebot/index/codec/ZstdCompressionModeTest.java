@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.codecs.compressing.Compressor;
 import org.apache.lucene.codecs.compressing.Decompressor;
@@ -27,20 +28,26 @@ import org.lorebot.index.fixture.PublicInboxFixtures;
 /**
  * A chunk of real messages (the 200 of the v2 fixture's mbox, one after another as Lucene
  * buffers documents) compressed by zstd's C library and by zstd in Java: every message reads
- * back, byte for byte, with the one decompressor lorebot has.
+ * back, byte for byte, with either.
  */
 class ZstdCompressionModeTest {
 
-    static Stream<Arguments> compressors() {
+    /** Written by one implementation, read by the same or the other. */
+    static Stream<Arguments> implementations() {
         IntFunction<FrameCompressor> c = NativeFrameCompressor::new;
         IntFunction<FrameCompressor> java = level -> new JavaFrameCompressor();
-        return Stream.of(Arguments.of("C library", c), Arguments.of("Java", java));
+        Supplier<FrameDecompressor> readC = NativeFrameDecompressor::new;
+        Supplier<FrameDecompressor> readJava = JavaFrameDecompressor::new;
+        return Stream.of(Arguments.of("C library -> C library", c, readC),
+                Arguments.of("C library -> Java", c, readJava),
+                Arguments.of("Java -> C library", java, readC),
+                Arguments.of("Java -> Java", java, readJava));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("compressors")
-    void everyMessageOfAChunkReadsBack(String name, IntFunction<FrameCompressor> compressors)
-            throws IOException {
+    @MethodSource("implementations")
+    void everyMessageOfAChunkReadsBack(String name, IntFunction<FrameCompressor> compressors,
+            Supplier<FrameDecompressor> decompressors) throws IOException {
         byte[] mbox = Files.readAllBytes(PublicInboxFixtures.sourceMbox(PublicInboxFixtures.v2()));
         List<int[]> messages = messages(mbox);
         assertEquals(PublicInboxFixtures.MESSAGES, messages.size());
@@ -48,7 +55,7 @@ class ZstdCompressionModeTest {
         // message, so that most messages lie across two or more
         for (int blockLength : new int[] {LorebotCodec.BLOCK_LENGTH, 4096}) {
             ZstdCompressionMode mode = new ZstdCompressionMode(LorebotCodec.LEVEL, blockLength,
-                    compressors);
+                    compressors, decompressors);
             byte[] chunk = compress(mode, mbox);
             assertTrue(chunk.length < mbox.length / 2,
                     name + " compressed " + mbox.length + " bytes of mail to " + chunk.length);
@@ -63,10 +70,11 @@ class ZstdCompressionModeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("compressors")
-    void aChunkOfWholeBlocksAndAnEmptyOne(String name, IntFunction<FrameCompressor> compressors)
-            throws IOException {
-        ZstdCompressionMode mode = new ZstdCompressionMode(LorebotCodec.LEVEL, 1024, compressors);
+    @MethodSource("implementations")
+    void aChunkOfWholeBlocksAndAnEmptyOne(String name, IntFunction<FrameCompressor> compressors,
+            Supplier<FrameDecompressor> decompressors) throws IOException {
+        ZstdCompressionMode mode = new ZstdCompressionMode(LorebotCodec.LEVEL, 1024, compressors,
+                decompressors);
         byte[] whole = new byte[3 * 1024];
         for (int i = 0; i < whole.length; i++) {
             whole[i] = (byte) ("lorem ipsum ".charAt(i % 12) + i / 1024);
