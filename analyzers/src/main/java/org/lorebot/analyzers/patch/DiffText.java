@@ -14,18 +14,47 @@ final class DiffText {
 
     static List<String> lines(String text) {
         List<String> lines = new ArrayList<>(Math.max(16, text.length() / 40));
-        int start = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                lines.add(text.substring(start, i > start && text.charAt(i - 1) == '\r' ? i - 1 : i));
-                start = i + 1;
-            }
-        }
-        if (start < n) {
-            lines.add(text.substring(start));
+        Lines each = new Lines(text, 0);
+        for (String line = each.next(); line != null; line = each.next()) {
+            lines.add(line);
         }
         return lines;
+    }
+
+    /** Where the first line starting with {@code prefix} (no LF in it) starts, or -1. */
+    static int firstLineStartingWith(String text, String prefix) {
+        for (int at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+            if (at == 0 || text.charAt(at - 1) == '\n') {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** The lines from an offset on, one at a time: a reader that stops early copies no more. */
+    static final class Lines {
+        private final String text;
+        private int start;
+
+        Lines(String text, int start) {
+            this.text = text;
+            this.start = start;
+        }
+
+        /** The next line, or null after the last. */
+        String next() {
+            int n = text.length();
+            if (start >= n) {
+                return null;
+            }
+            int lf = text.indexOf('\n', start);
+            int end = lf < 0 ? n : lf;
+            if (lf >= 0 && end > start && text.charAt(end - 1) == '\r') {
+                end--;
+            }
+            String line = text.substring(start, end);
+            start = lf < 0 ? n : lf + 1;
+            return line;
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * Git's stable patch-id ({@code git patch-id --stable}) of the diff in a text: a SHA-1 that stays
@@ -19,6 +18,8 @@ public final class PatchId {
 
     private final byte[] sum = new byte[SHA1_BYTES];
     private final MessageDigest file = sha1();
+    /** A line's bytes without its whitespace, reused: most diff lines are ASCII. */
+    private byte[] ascii = new byte[128];
     private boolean any;
 
     private PatchId() {
@@ -26,24 +27,19 @@ public final class PatchId {
 
     /** The stable patch-id as 40 hex digits, or null when the text holds no diff. */
     public static String of(String text) {
-        return new PatchId().compute(DiffText.lines(text));
+        int diff = DiffText.firstLineStartingWith(text, "diff ");
+        // the commit message before the first diff line counts for nothing: not even split
+        return diff < 0 ? null : new PatchId().compute(new DiffText.Lines(text, diff));
     }
 
-    private String compute(List<String> lines) {
+    private String compute(DiffText.Lines lines) {
         // State as in git's patch-id: -1 = in a file header, otherwise lines left in the hunk.
         int before = -1;
         int after = -1;
-        boolean started = false;
         boolean binary = false;
         String preBlob = "";
         String postBlob = "";
-        for (String line : lines) {
-            if (!started) {
-                if (!line.startsWith("diff ")) {
-                    continue; // the commit message
-                }
-                started = true;
-            }
+        for (String line = lines.next(); line != null; line = lines.next()) {
             if (line.startsWith("\\ ") && line.length() > 12) {
                 continue; // "\ No newline at end of file"
             }
@@ -117,18 +113,44 @@ public final class PatchId {
     }
 
     private void updateWithoutSpace(String line) {
+        int n = 0;
+        if (ascii.length < line.length()) {
+            ascii = new byte[Math.max(line.length(), 2 * ascii.length)];
+        }
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == 0) {
+                break;
+            }
+            if (c >= 0x80) {
+                updateWithoutSpaceUnicode(line); // UTF-8 as String.getBytes writes it
+                return;
+            }
+            if (!isSpace(c)) {
+                ascii[n++] = (byte) c;
+            }
+        }
+        file.update(ascii, 0, n);
+        any = true;
+    }
+
+    private void updateWithoutSpaceUnicode(String line) {
         StringBuilder sb = new StringBuilder(line.length());
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c == 0) {
                 break; // git strips the line as a C string: nothing after a NUL counts
             }
-            // git's isspace(): space, \t, \n, \v, \f, \r
-            if (c != ' ' && c != '\t' && c != '\n' && c != 11 && c != '\f' && c != '\r') {
+            if (!isSpace(c)) {
                 sb.append(c);
             }
         }
         update(sb.toString());
+    }
+
+    /** git's isspace(): space, \t, \n, \v, \f, \r. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 11 || c == '\f' || c == '\r';
     }
 
     /** Adds the current file's SHA-1 into the sum, byte by byte with carry, as git does. */

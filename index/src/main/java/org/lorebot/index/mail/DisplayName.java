@@ -13,7 +13,25 @@ final class DisplayName {
 
     /** Runs of whitespace, folding line breaks included, as one space; trimmed. */
     static String collapse(String name) {
-        return name.strip().replaceAll("\\s+", " ");
+        String stripped = name.strip();
+        StringBuilder out = new StringBuilder(stripped.length());
+        boolean afterSpace = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            boolean space = isSpace(c);
+            if (!space) {
+                out.append(c);
+            } else if (!afterSpace) {
+                out.append(' ');
+            }
+            afterSpace = space;
+        }
+        return out.toString();
+    }
+
+    /** Space, tab, LF, VT, FF and CR: what a regex's {@code \s} matches, and mailers fold with. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** Whether a header value holds a comment outside quoted strings. */

@@ -17,6 +17,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 
 /**
  * Parses raw RFC 5322 messages into {@link MailMessage}s with Jakarta Mail. Thread-safe and
@@ -46,9 +47,19 @@ public final class MailParser {
             DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
     private static final ThreadLocal<MailDateFormat> DATE_FORMAT = ThreadLocal.withInitial(MailDateFormat::new);
 
+    /** The system property Jakarta Mail reads first when it looks for its stream provider. */
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
     private final Session session;
 
     public MailParser() {
+        // Jakarta Mail 2.1 looks its stream provider up anew for every body part, multipart and
+        // encoded word, and a ServiceLoader lookup reads the jars' service files each time
+        // (jakartaee/mail-api#699, #861): named here, it is a class-name lookup (lorebot runs
+        // from one class path, so the name resolves from every thread).
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, MailStreamProvider.class.getName());
+        }
         Properties properties = new Properties();
         // header bytes arrive one per char and are decoded by HeaderText.recover8bit
         properties.setProperty("mail.mime.allowutf8", "false");
@@ -139,7 +150,7 @@ public final class MailParser {
         return List.copyOf(ids);
     }
 
-    /** The first value of a header, unfolded, or null. */
+    /** The first value of a header, unfolded, or null. Only fields HeaderLines keeps can be read. */
     private static String header(MimeMessage mime, String name) throws MessagingException {
         String value = mime.getHeader(name, null);
         return value == null ? null : HeaderText.unfold(value);

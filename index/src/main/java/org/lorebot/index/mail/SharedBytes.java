@@ -51,6 +51,44 @@ final class SharedBytes extends InputStream implements SharedInputStream {
         return new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * Whether a header block ends here: nothing is left, or the next line is empty ({@link
+     * #readLine} would give "" or null).
+     */
+    boolean atBlankLine() {
+        return pos >= end || bytes[pos] == '\n'
+                || (bytes[pos] == '\r' && (pos + 1 == end || bytes[pos + 1] == '\n'));
+    }
+
+    /** Skips the next line, reading nothing into a String. */
+    void skipLine() {
+        int lf = pos;
+        while (lf < end && bytes[lf] != '\n') {
+            lf++;
+        }
+        pos = lf < end ? lf + 1 : end;
+    }
+
+    /**
+     * The name of the header field on the next line: the text before its colon, trimmed, one
+     * char per byte; null when the line has no colon. The line is not consumed.
+     */
+    String fieldName() {
+        int colon = pos;
+        while (colon < end && bytes[colon] != ':' && bytes[colon] != '\n') {
+            colon++;
+        }
+        if (colon >= end || bytes[colon] != ':') {
+            return null;
+        }
+        return new String(bytes, pos, colon - pos, StandardCharsets.ISO_8859_1).trim();
+    }
+
+    /** Whether the next line continues a folded header field (starts with a space or a tab). */
+    boolean atFoldedLine() {
+        return pos < end && (bytes[pos] == ' ' || bytes[pos] == '\t');
+    }
+
     /** The unread bytes, in one copy (InputStream.readAllBytes copies chunk by chunk). */
     byte[] remaining() {
         byte[] copy = Arrays.copyOfRange(bytes, pos, end);

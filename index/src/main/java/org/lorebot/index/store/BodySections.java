@@ -35,9 +35,11 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
     private static final Pattern OLD_PLUS = Pattern.compile("^\\+\\+\\+ (\\S+)");
     private static final Pattern INDEX = Pattern.compile("^index ([a-f0-9]+)\\.\\.([a-f0-9]+)");
     private static final Pattern HUNK = Pattern.compile("^@@ \\S+ \\S+ @@\\s*(\\S.*)?$");
-    private static final Pattern IGNORED = Pattern.compile(
-            "^(?:(?:dis)?similarity index|(?:old|new) mode|(?:deleted|new) file mode"
-            + "|(?:copy|rename) (?:from|to) |\\\\ No newline at end of file|Binary files .* differ)");
+    /** Diff header lines kept as text, by how they start ({@link #isKeptHeader}). */
+    private static final List<String> KEPT_HEADERS = List.of("similarity index", "dissimilarity index",
+            "old mode", "new mode", "deleted file mode", "new file mode", "copy from ", "copy to ",
+            "rename from ", "rename to ", "\\ No newline at end of file");
+    private static final String BINARY = "Binary files ";
 
     /** Cuts {@code body} (lines separated by LF). */
     public static BodySections of(String body) {
@@ -75,6 +77,36 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
             from = newline + 1;
         }
         return lines;
+    }
+
+    /**
+     * A git diff header line that is neither a path nor the end of the diff: mode changes,
+     * renames and copies, similarity, binary files, a missing final newline. Tested by prefix
+     * rather than by a regex: it runs on every line of text around a diff.
+     */
+    private static boolean isKeptHeader(String line) {
+        for (String prefix : KEPT_HEADERS) {
+            if (line.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return line.startsWith(BINARY) && endsBinaryLine(line);
+    }
+
+    /** "Binary files ... differ": " differ" after the prefix, no line separator before it. */
+    private static boolean endsBinaryLine(String line) {
+        int differ = line.indexOf(" differ", BINARY.length());
+        if (differ < 0) {
+            return false;
+        }
+        for (int i = BINARY.length(); i < differ; i++) {
+            char c = line.charAt(i);
+            // where a Java regex's "." stops: the test keeps the pattern's answers
+            if (c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean looksLikeDiff(List<String> section) {
@@ -163,7 +195,7 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
                 } else if (line.startsWith("--- ") && (m = OLD_MINUS.matcher(line)).find()) {
                     inDiff = m.group(1);
                     pendingText.add(line);
-                } else if (inDiff != null && (m = OLD_PLUS.matcher(line)).find()) {
+                } else if (inDiff != null && line.startsWith("+++ ") && (m = OLD_PLUS.matcher(line)).find()) {
                     inDiff = oldDiffFileName(inDiff, m.group(1)) ? "1" : "";
                 } else if (active && line.startsWith("+")) {
                     diffPiece(added, line.substring(1));
@@ -175,7 +207,7 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
                     if (m.group(1) != null) {
                         diffPiece(hunkHeadings, m.group(1));
                     }
-                } else if (IGNORED.matcher(line).find()) {
+                } else if (isKeptHeader(line)) {
                     pendingText.add(line);
                 } else if (!line.isEmpty()) {
                     pendingText.add(line);

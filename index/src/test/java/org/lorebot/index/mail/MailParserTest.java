@@ -273,4 +273,46 @@ class MailParserTest {
         assertEquals(List.of(), m.to());
         assertTrue(m.cc().stream().anyMatch(a -> a.toString().contains("bad@@address")), m.cc().toString());
     }
+
+    @Test
+    void readsFieldsFoldedOverManyLinesWithEitherLineEnd() throws Exception {
+        StringBuilder cc = new StringBuilder("Cc: ");
+        StringBuilder references = new StringBuilder("References:");
+        for (int i = 0; i < 300; i++) {
+            cc.append(i == 0 ? "" : ",\n\t").append("Person ").append(i).append(" <p").append(i).append("@example.org>");
+            references.append("\n <r").append(i).append("@example.org>");
+        }
+        String text = "Message-ID: <many@x>\n" + cc + "\n" + references + "\nSubject: folded\n  twice\n\nbody\n";
+        for (byte[] raw : List.of(mail(text), text.getBytes(StandardCharsets.UTF_8))) {
+            MailMessage m = parser.parse(raw);
+            assertEquals(300, m.cc().size());
+            assertEquals(new Address("Person 299", "p299@example.org"), m.cc().get(299));
+            assertEquals(300, m.references().size());
+            assertEquals("r0@example.org", m.references().get(0));
+            assertEquals("r299@example.org", m.references().get(299));
+            assertEquals("folded  twice", m.subject());
+            assertEquals("body\n", m.body());
+        }
+    }
+
+    @Test
+    void readsItsFieldsAmongSignaturesAndReceivedChainsInAnyCase() throws Exception {
+        MailMessage m = parser.parse(mail("""
+                Received: from b by c; Tue, 19 Mar 2019 10:00:00 +0000
+                DKIM-Signature: v=1; a=rsa-sha256; d=example.org;
+                	b=AAAA
+                	 BBBB
+                Received: from a by b; Mon, 18 Mar 2019 09:00:00 +0000
+                X-Subject: not this one
+                SUBJECT : [PATCH] mtd: rawnand: fix
+                message-id: <case@x>
+                CONTENT-TYPE: text/plain; charset=utf-8
+                content-transfer-encoding: base64
+
+                """ + Base64.getEncoder().encodeToString("Grüße\n".getBytes(StandardCharsets.UTF_8)) + "\n"));
+        assertEquals("case@x", m.messageId());
+        assertEquals("[PATCH] mtd: rawnand: fix", m.subject());
+        assertEquals(Instant.parse("2019-03-19T10:00:00Z"), m.date(), "no Date: the newest Received stamp");
+        assertEquals("Grüße\n", m.body());
+    }
 }
