@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.lorebot.config.LorebotConfig;
 import org.lorebot.index.MailIndex;
 import org.lorebot.index.backend.ConfiguredIndex;
+import org.lorebot.index.codec.LorebotCodec;
 
 /**
  * Opening the index {@code [index]} configures: the local one in the data directory, or the
@@ -27,6 +28,17 @@ final class IndexAccess {
             }
             throw e;
         }
+    }
+
+    /**
+     * The configured index, for a process that runs for hours ({@code serve}, the daemon): a
+     * local one reads with zstd's C library, whose load a short command would not earn back.
+     */
+    static MailIndex openLongLived(LorebotConfig config) throws IOException {
+        if (!config.index().solr()) {
+            LorebotCodec.useNativeLibrary();
+        }
+        return open(config);
     }
 
     /** The configured index; an input error when nothing was ever ingested into a local one. */

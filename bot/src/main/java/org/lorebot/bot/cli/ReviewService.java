@@ -76,7 +76,7 @@ final class ReviewService implements AutoCloseable {
                     + IngestCommand.describe(config));
         }
         boolean newState = !Files.exists(config.core().state());
-        MailIndex index = IndexAccess.open(config);
+        MailIndex index = IndexAccess.openLongLived(config);
         StateStore state = null;
         try {
             state = StateStore.open(config.core().state(), clock);

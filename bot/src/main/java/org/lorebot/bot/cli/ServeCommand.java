@@ -86,7 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }, "lorebot-serve-stop");
         Clock clock = Clock.systemUTC();
-        try (MailIndex index = IndexAccess.open(config);
+        try (MailIndex index = IndexAccess.openLongLived(config);
              StateStore state = StateStore.open(config.core().state(), clock);
              WebServer web = WebServer.start(index, config, address,
                      UnsubscribePages.routes(DigestServices.subscriptionManager(config, state), clock))) {

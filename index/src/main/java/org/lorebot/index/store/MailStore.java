@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -17,6 +16,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.lorebot.index.codec.LorebotCodec;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 
@@ -106,8 +106,10 @@ public final class MailStore implements DocumentStore, AutoCloseable {
 
     private static IndexWriterConfig config() {
         IndexWriterConfig config = new IndexWriterConfig(new MailAnalyzer());
-        // Stored fields hold the raw messages: deflate keeps the index smaller than the mail.
-        config.setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION));
+        // Stored fields hold the raw messages: zstd keeps the index smaller than the mail.
+        // Segments an older lorebot wrote with Lucene's DEFLATE stay readable and are
+        // rewritten with zstd when merged.
+        config.setCodec(new LorebotCodec());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(48);
         config.setCommitOnClose(false);

@@ -5,7 +5,8 @@
  * that differ from them beside them ({@link org.lorebot.index.store.StemFilter}), message bodies
  * cut into public-inbox's quoted, unquoted and diff parts
  * ({@link org.lorebot.index.store.BodySections}), and the archive cursor kept in the commit user
- * data ({@link org.lorebot.index.store.MailStore}). Raw messages are stored deflated: the index is
- * about half the size of the mail it holds.
+ * data ({@link org.lorebot.index.store.MailStore}). Raw messages are stored compressed with zstd
+ * ({@link org.lorebot.index.codec.LorebotCodec}): the index is about half the size of the mail
+ * it holds.
  */
 package org.lorebot.index.store;
