@@ -9,11 +9,6 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -25,9 +20,6 @@ import java.util.zip.GZIPInputStream;
  * offset. Messages are delivered as additions only: an mbox has no removals.
  */
 public final class MboxSource implements ArchiveSource {
-
-    private static final DateTimeFormatter ASCTIME =
-            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
 
     private final Path file;
     private final MboxFormat format;
@@ -91,7 +83,7 @@ public final class MboxSource implements ArchiveSource {
                 }
                 first = false;
                 visitor.entry(new ArchiveEntry(epoch, Long.toString(message.end()), null, ArchiveEntry.Kind.ADD,
-                        separatorTime(message.separator()), message.raw()));
+                        SeparatorTime.of(message.separator()), message.raw()));
             }
             if (first && splitter.skippedBeforeFirst() > 0) {
                 visitor.problem(new ArchiveProblem(epoch, Long.toString(start),
@@ -150,22 +142,6 @@ public final class MboxSource implements ArchiveSource {
         }
         channel.position(offset);
         return Channels.newInputStream(channel);
-    }
-
-    /** The delivery time of an mbox separator ({@code From sender asctime}), or null. */
-    static Instant separatorTime(String separator) {
-        int space = separator.indexOf(' ', 5);
-        if (space < 0) {
-            return null;
-        }
-        String date = separator.substring(space + 1).strip();
-        try {
-            LocalDateTime time = LocalDateTime.parse(date, ASCTIME);
-            // "From mboxrd@z Thu Jan  1 00:00:00 1970" is lore's placeholder, not a time
-            return time.getYear() == 1970 && time.getDayOfYear() == 1 ? null : time.toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     @Override
