@@ -24,7 +24,7 @@ final class IngestProgress implements IngestListener, AutoCloseable {
     @Override
     public void progress(long done, long estimate) {
         if (display != null) {
-            display.update(done);
+            display.update(done, estimate);
         }
     }
 

@@ -11,7 +11,7 @@ final class PlainProgress implements ProgressDisplay {
     static final long DEFAULT_INTERVAL_NANOS = 5_000_000_000L;
 
     private final String task;
-    private final long total;
+    private long total;
     private final PrintWriter err;
     private final long intervalNanos;
     private final long started = System.nanoTime();
@@ -23,6 +23,12 @@ final class PlainProgress implements ProgressDisplay {
         this.total = total;
         this.err = err;
         this.intervalNanos = intervalNanos;
+    }
+
+    @Override
+    public void update(long done, long total) {
+        this.total = total;
+        update(done);
     }
 
     @Override

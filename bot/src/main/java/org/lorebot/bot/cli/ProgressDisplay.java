@@ -11,6 +11,12 @@ public interface ProgressDisplay extends AutoCloseable {
     /** Records that {@code done} units of the job are finished. Cheap: call it per message. */
     void update(long done);
 
+    /**
+     * Records that {@code done} units are finished of {@code total} now expected (-1 when still
+     * unknown): for a job whose size firms up as it goes. Cheap: call it per message.
+     */
+    void update(long done, long total);
+
     /** Ends the display (the bar stays at its last state). */
     @Override
     void close();

@@ -8,8 +8,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class TerminalProgress implements ProgressDisplay {
 
     private final ProgressBar bar;
+    private long total;
 
     TerminalProgress(String task, long total) {
+        this.total = total;
         this.bar = new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(total)
@@ -23,6 +25,15 @@ final class TerminalProgress implements ProgressDisplay {
     @Override
     public void update(long done) {
         bar.stepTo(done);
+    }
+
+    @Override
+    public void update(long done, long total) {
+        if (total != this.total) {
+            this.total = total;
+            bar.maxHint(total);
+        }
+        update(done);
     }
 
     @Override

@@ -32,6 +32,19 @@ class PlainProgressTest {
     }
 
     @Test
+    void aTotalLearntAsTheJobGoesShowsTheLatest() {
+        StringWriter out = new StringWriter();
+        PlainProgress progress = new PlainProgress("lkml", -1, new PrintWriter(out), 0);
+        progress.update(10, -1);
+        progress.update(64, 1000);
+        progress.update(500, 980);
+        String[] lines = out.toString().split("\n");
+        assertTrue(lines[0].startsWith("lkml: 10 messages, "), lines[0]);
+        assertTrue(lines[1].startsWith("lkml: 64/1000 messages (6%), "), lines[1]);
+        assertTrue(lines[2].startsWith("lkml: 500/980 messages (51%), "), lines[2]);
+    }
+
+    @Test
     void staysQuietWithinTheInterval() {
         StringWriter out = new StringWriter();
         PlainProgress progress = new PlainProgress("sample", 10, new PrintWriter(out), Long.MAX_VALUE);

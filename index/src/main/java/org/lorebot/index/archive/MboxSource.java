@@ -1,6 +1,5 @@
 package org.lorebot.index.archive;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +20,14 @@ import java.util.zip.GZIPInputStream;
  */
 public final class MboxSource implements ArchiveSource {
 
+    /** Messages between two updates of the estimate (each asks the file its position). */
+    private static final int ESTIMATE_EVERY = 64;
+
     private final Path file;
     private final MboxFormat format;
     private final String epoch;
+    /** What {@link #estimateWhileReading()} answers; written by the reading thread. */
+    private volatile long expected = -1;
 
     public MboxSource(Path file, MboxFormat format) {
         this.file = file;
@@ -31,7 +35,6 @@ public final class MboxSource implements ArchiveSource {
         this.epoch = file.getFileName().toString();
     }
 
-    /** Whether the file starts with the gzip magic number. */
     /**
      * Whether a stream starts as an mbox does: with a {@code From } line, after any blank lines
      * (git mailsplit and public-inbox skip those); an empty stream is an empty mbox.
@@ -48,6 +51,7 @@ public final class MboxSource implements ArchiveSource {
         return b == 'F' && new String(rest, StandardCharsets.ISO_8859_1).equals("rom ");
     }
 
+    /** Whether the file starts with the gzip magic number. */
     public static boolean isGzip(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return in.read() == 0x1f && in.read() == 0x8b;
@@ -59,36 +63,51 @@ public final class MboxSource implements ArchiveSource {
         return format.name().toLowerCase(Locale.ROOT) + " " + file;
     }
 
-    /** Exact: counts the messages after the cursor (one pass over the rest of the file). */
+    /**
+     * Not known before reading: counting would cost a pass over the file as long as the read's
+     * own, before the read starts. {@link #estimateWhileReading()} tells as the read goes.
+     */
     @Override
-    public long estimate(Map<String, String> cursor) throws IOException {
-        // Counted, not split: copying every message only to drop it made this pass, which runs
-        // before any parsing starts, cost twice as much (docs/BENCHMARKS.md).
-        try (InputStream in = open(start(cursor.get(epoch), null))) {
-            return new MboxSplitter(in, format, 0).countRemaining();
-        }
+    public long estimate(Map<String, String> cursor) {
+        return -1;
+    }
+
+    /**
+     * The messages read so far, scaled by the share of the file they came from (of the
+     * compressed file for gzip); exact once the read has ended.
+     */
+    @Override
+    public long estimateWhileReading() {
+        return expected;
     }
 
     @Override
     public void read(Map<String, String> cursor, ArchiveVisitor visitor) throws IOException {
         long start = start(cursor.get(epoch), visitor);
-        try (InputStream in = open(start)) {
-            MboxSplitter splitter = new MboxSplitter(in, format, start);
+        expected = -1;
+        try (Opened opened = open(start)) {
+            MboxSplitter splitter = new MboxSplitter(opened.in(), format, start);
+            long fileStart = opened.compressed() ? opened.file().position() : start;
+            long toRead = opened.file().size() - fileStart;
             MboxSplitter.Message message;
-            boolean first = true;
+            long delivered = 0;
             while ((message = splitter.next()) != null) {
-                if (first && splitter.skippedBeforeFirst() > 0) {
+                if (delivered == 0 && splitter.skippedBeforeFirst() > 0) {
                     visitor.problem(new ArchiveProblem(epoch, Long.toString(start), splitter.skippedBeforeFirst()
                             + " bytes before the first \"From \" line are not part of any message"));
                 }
-                first = false;
                 visitor.entry(new ArchiveEntry(epoch, Long.toString(message.end()), null, ArchiveEntry.Kind.ADD,
                         SeparatorTime.of(message.separator()), message.raw()));
+                if (++delivered % ESTIMATE_EVERY == 0) {
+                    long readSoFar = (opened.compressed() ? opened.file().position() : message.end()) - fileStart;
+                    expected = Math.max(delivered, Math.round((double) delivered * toRead / Math.max(1, readSoFar)));
+                }
             }
-            if (first && splitter.skippedBeforeFirst() > 0) {
+            if (delivered == 0 && splitter.skippedBeforeFirst() > 0) {
                 visitor.problem(new ArchiveProblem(epoch, Long.toString(start),
                         "no \"From \" line: not an mbox, or not from this offset"));
             }
+            expected = delivered;
         }
     }
 
@@ -114,8 +133,8 @@ public final class MboxSource implements ArchiveSource {
     }
 
     private boolean startsWithSeparatorAt(long offset) throws IOException {
-        try (InputStream in = open(offset)) {
-            byte[] head = in.readNBytes(5);
+        try (Opened opened = open(offset)) {
+            byte[] head = opened.in().readNBytes(5);
             return head.length == 0 || new String(head, StandardCharsets.ISO_8859_1).equals("From ");
         } catch (IOException e) {
             return false;
@@ -123,25 +142,38 @@ public final class MboxSource implements ArchiveSource {
     }
 
     /** The uncompressed stream from {@code offset}; throws when the file is shorter. */
-    private InputStream open(long offset) throws IOException {
-        if (isGzip(file)) {
-            InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), 256 * 1024),
-                    64 * 1024);
-            try {
-                in.skipNBytes(offset);
-            } catch (EOFException e) {
-                in.close();
-                throw new IOException("offset " + offset + " is beyond the end of " + file, e);
-            }
-            return in;
-        }
+    private Opened open(long offset) throws IOException {
         SeekableByteChannel channel = Files.newByteChannel(file);
-        if (offset > channel.size()) {
+        try {
+            if (isGzip(file)) {
+                // No buffer under the inflater's own, so that the file's position says how far
+                // the read has come, give or take that one buffer.
+                InputStream in = new GZIPInputStream(Channels.newInputStream(channel), 64 * 1024);
+                try {
+                    in.skipNBytes(offset);
+                } catch (EOFException e) {
+                    throw new IOException("offset " + offset + " is beyond the end of " + file, e);
+                }
+                return new Opened(in, channel, true);
+            }
+            if (offset > channel.size()) {
+                throw new IOException("offset " + offset + " is beyond the end of " + file);
+            }
+            channel.position(offset);
+            return new Opened(Channels.newInputStream(channel), channel, false);
+        } catch (IOException | RuntimeException e) {
             channel.close();
-            throw new IOException("offset " + offset + " is beyond the end of " + file);
+            throw e;
         }
-        channel.position(offset);
-        return Channels.newInputStream(channel);
+    }
+
+    /** An mbox opened for reading: its uncompressed stream, and the file under it. */
+    private record Opened(InputStream in, SeekableByteChannel file, boolean compressed)
+            implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     @Override

@@ -80,23 +80,6 @@ final class MboxSplitter {
         return new Message(body.finish(), separator, offset);
     }
 
-    /**
-     * How many messages {@link #next()} would return from here on a fresh splitter, counted
-     * without building them: the same separator test line by line, no message copied.
-     */
-    long countRemaining() throws IOException {
-        long count = 0;
-        while (readLine()) {
-            if (isSeparator()) {
-                count++;
-                previousBlank = false;
-            } else {
-                previousBlank = isBlank();
-            }
-        }
-        return count;
-    }
-
     private boolean isSeparator() {
         if (!startsWith(0, "From ")) {
             return false;

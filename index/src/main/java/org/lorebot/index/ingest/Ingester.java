@@ -122,7 +122,8 @@ public final class Ingester {
             long startNanos = System.nanoTime();
             long estimate = source.estimate(Map.copyOf(cursor));
             listener.started(list, source.describe(), estimate);
-            LOG.info("ingesting {} from {} ({} entries expected)", list, source.describe(), estimate);
+            LOG.info("ingesting {} from {} ({})", list, source.describe(),
+                    estimate < 0 ? "count not known before reading" : estimate + " entries expected");
             startReader(Map.copyOf(cursor));
             long sinceCommit = 0;
             while (true) {
@@ -134,7 +135,8 @@ public final class Ingester {
                 handle(parsed);
                 cursor.put(parsed.epoch(), parsed.position());
                 read++;
-                listener.progress(read, estimate);
+                long refined = source.estimateWhileReading();
+                listener.progress(read, refined < 0 ? estimate : Math.max(refined, read));
                 if (++sinceCommit >= options.commitEvery()) {
                     commit();
                     sinceCommit = 0;
@@ -144,6 +146,7 @@ public final class Ingester {
             if (failure != null) {
                 throw asIOException("reading " + source.describe() + " failed", failure);
             }
+            listener.progress(read, read); // the whole archive is read: the total is known
             commit();
             store.refresh();
             IngestSummary summary = new IngestSummary(list, read, added, removed, duplicates,

@@ -66,9 +66,9 @@ class MboxSourceTest {
                 RecordingVisitor all = read(source, Map.of());
                 String epoch = file.getFileName().toString();
                 Map<String, String> cursor = Map.of(epoch, all.entries.get(119).position());
-                assertEquals(80, source.estimate(cursor));
                 RecordingVisitor rest = read(source, cursor);
                 assertEquals(80, rest.entries.size(), file.toString());
+                assertEquals(80, source.estimateWhileReading(), "exact once read");
                 for (int i = 0; i < 80; i++) {
                     assertArrayEquals(all.entries.get(120 + i).raw(), rest.entries.get(i).raw());
                     assertEquals(all.entries.get(120 + i).position(), rest.entries.get(i).position());
@@ -96,7 +96,7 @@ class MboxSourceTest {
     }
 
     @Test
-    void estimatesExactlyTheMessagesItThenReads(@TempDir Path tmp) throws IOException {
+    void knowsTheCountExactlyOnceReadWithoutAPassBefore(@TempDir Path tmp) throws IOException {
         Path file = tmp.resolve("tricky.mbox");
         Files.writeString(file, "\n\n"
                 + "From a@x Mon Jan  2 08:14:25 2023\nMessage-ID: <a@x>\n\nbody\n"
@@ -106,13 +106,65 @@ class MboxSourceTest {
                 + "From c@x Mon Jan  2 08:14:27 2023\nMessage-ID: <c@x>\n\n"
                 + ">From an escaped line\n");
         MboxSource source = new MboxSource(file, MboxFormat.MBOXRD);
+        assertEquals(-1, source.estimate(Map.of()), "not counted before reading");
 
         RecordingVisitor visitor = read(source, Map.of());
 
         assertEquals(Set.of("a@x", "b@x", "c@x"), messageIds(visitor));
-        assertEquals(3, source.estimate(Map.of()));
+        assertEquals(3, source.estimateWhileReading());
         String afterFirst = visitor.entries.get(0).position();
-        assertEquals(2, source.estimate(Map.of("tricky.mbox", afterFirst)));
+        read(source, Map.of("tricky.mbox", afterFirst));
+        assertEquals(2, source.estimateWhileReading());
+    }
+
+    @Test
+    void estimatesTheTotalFromTheShareOfTheFileReadPlainAndCompressed(@TempDir Path tmp)
+            throws IOException {
+        // Bodies of random letters, so that gzip cannot shrink the file to nothing: the share
+        // of a compressed file read is that of its compressed bytes.
+        java.util.Random random = new java.util.Random(13);
+        StringBuilder mbox = new StringBuilder();
+        int messages = 3000;
+        for (int i = 0; i < messages; i++) {
+            mbox.append("From m").append(i).append("@x Mon Jan  2 08:14:25 2023\nMessage-ID: <m")
+                    .append(i).append("@x>\n\n");
+            int lines = 20 + random.nextInt(40);
+            for (int l = 0; l < lines; l++) {
+                for (int c = 0; c < 60; c++) {
+                    mbox.append((char) ('a' + random.nextInt(26)));
+                }
+                mbox.append('\n');
+            }
+            mbox.append('\n');
+        }
+        Path plain = tmp.resolve("big.mbox");
+        Files.writeString(plain, mbox);
+        Path gz = tmp.resolve("big.mbox.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(plain, out);
+        }
+        for (Path file : List.of(plain, gz)) {
+            try (ArchiveSource source = ArchiveSources.open(file)) {
+                List<Long> estimates = new java.util.ArrayList<>();
+                source.read(Map.of(), new ArchiveVisitor() {
+                    @Override
+                    public void entry(ArchiveEntry entry) {
+                        estimates.add(source.estimateWhileReading());
+                    }
+
+                    @Override
+                    public void problem(ArchiveProblem problem) {
+                    }
+                });
+                assertEquals(messages, estimates.size());
+                for (int at : new int[] {messages / 4, messages / 2, messages * 3 / 4}) {
+                    long estimate = estimates.get(at);
+                    assertTrue(Math.abs(estimate - messages) < messages / 10,
+                            file + ": " + estimate + " expected after " + at + " of " + messages);
+                }
+                assertEquals(messages, source.estimateWhileReading(), file + ", once read");
+            }
+        }
     }
 
     private static Set<String> messageIds(RecordingVisitor visitor) {
