@@ -297,6 +297,11 @@ public final class MailStore implements DocumentStore, AutoCloseable {
             }
 
             @Override
+            public boolean isEmpty() {
+                return snapshot.getIndexReader().numDocs() == 0;
+            }
+
+            @Override
             public java.util.Optional<Document> storedDocument(String messageId)
                     throws IOException {
                 return MailStore.storedDocument(snapshot, messageId);
