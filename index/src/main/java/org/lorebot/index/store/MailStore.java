@@ -25,7 +25,9 @@ import org.apache.lucene.index.SegmentInfos;
  * kept in the commit's user data so that documents and cursor become durable together.
  *
  * <p>The writer is opened on first write (so readers can open an index another process is
- * writing); searches see what was added so far, committed or not. A store without a writer sees
+ * writing); searches see what was added so far, committed or not. Segments are opened on first
+ * search, by the writer's reader when there is a writer by then, so that an ingest opens each
+ * once. A store without a writer sees
  * other processes' commits after {@link #refresh()}: its caller asks {@link #commitGeneration()}
  * (one directory listing) and refreshes only when that moved, so a search does not re-read the
  * commit point.
@@ -40,6 +42,7 @@ public final class MailStore implements DocumentStore, AutoCloseable {
 
     private final Directory directory;
     private IndexWriter writer;
+    /** Null until the first search. */
     private SearcherManager searchers;
     private Map<String, String> committedData;
     /** The generation of this store's own latest commit, while it holds the writer. */
@@ -53,25 +56,22 @@ public final class MailStore implements DocumentStore, AutoCloseable {
                 created.commit();
             }
         }
-        this.searchers = new SearcherManager(directory, null);
-        this.committedData = readCommitData();
-        checkFormat();
+        SegmentInfos latest = SegmentInfos.readLatestCommit(directory);
+        this.committedData = Collections.unmodifiableMap(new HashMap<>(latest.getUserData()));
+        if (!CURRENT_FORMAT.equals(committedData.get(FORMAT)) && documents(latest) > 0) {
+            throw new IOException("the index in " + directory + " was written by an older"
+                    + " lorebot that did not keep what threads are read from: move it away"
+                    + " and run lorebot ingest again");
+        }
     }
 
-    private void checkFormat() throws IOException {
-        if (CURRENT_FORMAT.equals(committedData.get(FORMAT))) {
-            return;
+    /** The live documents of a commit, from its segment list alone (no segment opened). */
+    private static long documents(SegmentInfos commit) {
+        long documents = 0;
+        for (SegmentCommitInfo segment : commit) {
+            documents += segment.info.maxDoc() - segment.getDelCount();
         }
-        IndexSearcher searcher = searchers.acquire();
-        try {
-            if (searcher.getIndexReader().numDocs() > 0) {
-                throw new IOException("the index in " + directory + " was written by an older"
-                        + " lorebot that did not keep what threads are read from: move it away"
-                        + " and run lorebot ingest again");
-            }
-        } finally {
-            searchers.release(searcher);
-        }
+        return documents;
     }
 
     /**
@@ -89,11 +89,7 @@ public final class MailStore implements DocumentStore, AutoCloseable {
             // The commit point alone: opening every segment to count would cost a command
             // as much as its search.
             SegmentInfos commit = SegmentInfos.readLatestCommit(directory);
-            long documents = 0;
-            for (SegmentCommitInfo segment : commit) {
-                documents += segment.info.maxDoc() - segment.getDelCount();
-            }
-            return documents > 0 || commit.getUserData().keySet().stream()
+            return documents(commit) > 0 || commit.getUserData().keySet().stream()
                     .anyMatch(key -> key.startsWith(CURSOR_PREFIX));
         }
     }
@@ -129,7 +125,9 @@ public final class MailStore implements DocumentStore, AutoCloseable {
             ownGeneration = SegmentInfos.getLastCommitGeneration(directory);
             SearcherManager old = searchers;
             searchers = new SearcherManager(writer, null);
-            old.close();
+            if (old != null) {
+                old.close();
+            }
         }
         return writer;
     }
@@ -209,7 +207,7 @@ public final class MailStore implements DocumentStore, AutoCloseable {
             writer.rollback();
             writer = null;
             old.close();
-            searchers = new SearcherManager(directory, null);
+            searchers = null;
         }
         committedData = readCommitData();
     }
@@ -238,7 +236,10 @@ public final class MailStore implements DocumentStore, AutoCloseable {
         return writer != null;
     }
 
-    private synchronized SearcherManager searcherManager() {
+    private synchronized SearcherManager searcherManager() throws IOException {
+        if (searchers == null) {
+            searchers = new SearcherManager(directory, null);
+        }
         return searchers;
     }
 
@@ -285,9 +286,14 @@ public final class MailStore implements DocumentStore, AutoCloseable {
         return java.util.Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
     }
 
-    /** The ids of a searcher over the current documents, held until closed. */
+    /**
+     * The ids of a searcher over the current documents, held until closed. Only an ingest asks,
+     * and it is about to write: the writer is opened first, so that its reader is the only one
+     * that opens the segments.
+     */
     @Override
     public KnownIds knownIds() throws IOException {
+        writer();
         IndexSearcher snapshot = acquire();
         ThreadRecords records = new ThreadRecords(snapshot.getIndexReader());
         return new KnownIds() {
@@ -334,7 +340,9 @@ public final class MailStore implements DocumentStore, AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        searchers.close();
+        if (searchers != null) {
+            searchers.close();
+        }
         if (writer != null) {
             writer.close();
             writer = null;
