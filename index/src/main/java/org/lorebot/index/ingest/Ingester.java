@@ -68,7 +68,7 @@ public final class Ingester {
      */
     public IngestSummary ingest(String list, ArchiveSource source, IngestListener listener)
             throws IOException {
-        Run run = new Run(list, source, listener, new KnownMessages(store));
+        Run run = new Run(list, source, listener);
         try {
             return run.execute();
         } catch (IOException | RuntimeException | Error e) {
@@ -104,13 +104,11 @@ public final class Ingester {
         long malformed;
         long unreadable;
         final List<IngestProblem> problems = new ArrayList<>();
-        final KnownMessages known;
-        final MessageIdentities identities;
+        /** Set once reading has started: taking them opens the index for writing. */
+        KnownMessages known;
+        MessageIdentities identities;
 
-        Run(String list, ArchiveSource source, IngestListener listener, KnownMessages known)
-                throws IOException {
-            this.known = known;
-            this.identities = new MessageIdentities(known, parser, this::storedDocument);
+        Run(String list, ArchiveSource source, IngestListener listener) throws IOException {
             this.list = list;
             this.source = source;
             this.listener = listener;
@@ -120,11 +118,15 @@ public final class Ingester {
 
         IngestSummary execute() throws IOException {
             long startNanos = System.nanoTime();
+            // Reading and parsing start first: what this thread does before its first message
+            // (the estimate, opening the index for writing) then costs no wall time of its own.
+            startReader(Map.copyOf(cursor));
             long estimate = source.estimate(Map.copyOf(cursor));
             listener.started(list, source.describe(), estimate);
             LOG.info("ingesting {} from {} ({})", list, source.describe(),
                     estimate < 0 ? "count not known before reading" : estimate + " entries expected");
-            startReader(Map.copyOf(cursor));
+            known = new KnownMessages(store);
+            identities = new MessageIdentities(known, parser, this::storedDocument);
             long sinceCommit = 0;
             while (true) {
                 Object item = take();
@@ -177,7 +179,11 @@ public final class Ingester {
                 } catch (Throwable t) {
                     readFailure.set(t);
                 }
-                put(END);
+                try {
+                    put(END);
+                } catch (Cancelled c) {
+                    // the run ended before the read (it failed): nobody waits for the end
+                }
             }, "lorebot-read");
             reader.setDaemon(true);
             reader.start();
@@ -415,7 +421,9 @@ public final class Ingester {
 
         void shutdown() {
             try {
-                known.close();
+                if (known != null) {
+                    known.close();
+                }
             } catch (IOException e) {
                 LOG.warn("cannot release the index snapshot", e);
             }
