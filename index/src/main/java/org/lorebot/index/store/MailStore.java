@@ -27,10 +27,9 @@ import org.apache.lucene.index.SegmentInfos;
  * <p>The writer is opened on first write (so readers can open an index another process is
  * writing); searches see what was added so far, committed or not. Segments are opened on first
  * search, by the writer's reader when there is a writer by then, so that an ingest opens each
- * once. A store without a writer sees
- * other processes' commits after {@link #refresh()}: its caller asks {@link #commitGeneration()}
- * (one directory listing) and refreshes only when that moved, so a search does not re-read the
- * commit point.
+ * once. A store without a writer sees other processes' commits after {@link #refresh()}: its
+ * caller asks {@link #commitGeneration()} (one directory listing) and refreshes only when that
+ * moved, so a search does not re-read the commit point.
  */
 public final class MailStore implements DocumentStore, AutoCloseable {
 
