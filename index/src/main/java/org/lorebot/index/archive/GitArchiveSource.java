@@ -76,7 +76,7 @@ public final class GitArchiveSource implements ArchiveSource {
     public long estimate(Map<String, String> cursor) throws IOException {
         long total = 0;
         for (GitEpoch epoch : lister.list()) {
-            total += epoch.count(cursor.get(epoch.name()));
+            total += epoch.walk(cursor.get(epoch.name())).size();
         }
         return total;
     }

@@ -28,24 +28,29 @@ record GitEpoch(String name, Path gitDir, MessageLayout layout) {
 
     private static final String DEFAULT_BRANCH = Constants.R_HEADS + "master";
 
-    /** How many commits {@link #read} would visit from {@code cursor}. */
-    long count(String cursor) throws IOException {
+    /** The commits {@link #read} would visit from {@code cursor}, as the repository is now. */
+    CommitChain walk(String cursor) throws IOException {
         try (Repository repo = open(); ObjectReader reader = repo.newObjectReader()) {
-            return chain(repo, reader, cursor, null).size();
+            return chain(reader, tip(repo), cursor);
         }
     }
 
-    /** Delivers the entries of every commit after {@code cursor} (null: from the start). */
+    /**
+     * Delivers the entries of every commit after {@code cursor} (null: from the start), and what
+     * could not be read on the way.
+     */
     void read(String cursor, ArchiveVisitor visitor) throws IOException {
         try (Repository repo = open(); ObjectReader reader = repo.newObjectReader()) {
-            CommitChain chain = chain(repo, reader, cursor, visitor);
+            CommitChain chain = chain(reader, tip(repo), cursor);
+            for (ArchiveProblem problem : chain.problems()) {
+                visitor.problem(problem);
+            }
             List<Found> found = new ArrayList<>(2);
             for (int i = 0; i < chain.size(); i++) {
                 ObjectId commit = chain.oldestFirst(i);
+                CommitHeader header = chain.header(i);
                 found.clear();
-                CommitHeader header;
                 try {
-                    header = CommitHeader.parse(commit, reader.open(commit, Constants.OBJ_COMMIT).getCachedBytes());
                     layout.find(reader, header, (kind, blob, path) -> found.add(new Found(kind, blob, path)));
                 } catch (MissingObjectException | CorruptObjectException | IncorrectObjectTypeException e) {
                     visitor.problem(problem(commit, "cannot read commit: " + e.getMessage()));
@@ -83,41 +88,39 @@ record GitEpoch(String name, Path gitDir, MessageLayout layout) {
     }
 
     /**
-     * Walks back from the tip along first parents until the cursor commit. A cursor that is not
-     * on that history (rewritten by a purge, or garbage) is reported and the epoch is read from
-     * its start: messages are keyed by Message-ID downstream, so a replay cannot duplicate them.
+     * Walks back from the tip along first parents until the cursor commit, parsing each commit
+     * once. A cursor that is not on that history (rewritten by a purge, or garbage) is reported
+     * and the epoch is read from its start: messages are keyed by Message-ID downstream, so a
+     * replay cannot duplicate them.
      */
-    private CommitChain chain(Repository repo, ObjectReader reader, String cursor, ArchiveVisitor visitor)
-            throws IOException {
+    private CommitChain chain(ObjectReader reader, ObjectId tip, String cursor) throws IOException {
         CommitChain chain = new CommitChain();
         ObjectId stop = null;
         if (cursor != null && !cursor.isEmpty()) {
             if (ObjectId.isId(cursor)) {
                 stop = ObjectId.fromString(cursor);
-            } else if (visitor != null) {
-                visitor.problem(problem(cursor, "cursor is not a commit id; reading the epoch from its start"));
+            } else {
+                chain.problem(problem(cursor, "cursor is not a commit id; reading the epoch from its start"));
             }
         }
-        ObjectId at = tip(repo);
+        ObjectId at = tip;
         while (at != null) {
             if (at.equals(stop)) {
                 return chain;
             }
-            ObjectId parent;
+            CommitHeader header;
             try {
-                parent = CommitHeader.parse(at, reader.open(at, Constants.OBJ_COMMIT).getCachedBytes()).firstParent();
+                header = CommitHeader.parse(at, reader.open(at, Constants.OBJ_COMMIT).getCachedBytes());
             } catch (MissingObjectException | CorruptObjectException | IncorrectObjectTypeException e) {
-                if (visitor != null) {
-                    visitor.problem(problem(at, "unreadable commit (" + e.getMessage()
-                            + "): the history before it cannot be read"));
-                }
+                chain.problem(problem(at, "unreadable commit (" + e.getMessage()
+                        + "): the history before it cannot be read"));
                 return chain;
             }
-            chain.add(at);
-            at = parent;
+            chain.add(at, header);
+            at = header.firstParent();
         }
-        if (stop != null && visitor != null) {
-            visitor.problem(problem(stop, "cursor commit is not on the first-parent history of "
+        if (stop != null) {
+            chain.problem(problem(stop, "cursor commit is not on the first-parent history of "
                     + DEFAULT_BRANCH + " (rewritten?); reading the epoch from its start"));
         }
         return chain;

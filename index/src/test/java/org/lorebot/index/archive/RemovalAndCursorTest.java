@@ -121,6 +121,37 @@ class RemovalAndCursorTest {
         assertTrue(garbage.problems.get(0).reason().contains("not a commit id"), garbage.problems.toString());
     }
 
+    @Test
+    void aReadAfterTheCountSeesCommitsThatLandedBetween(@TempDir Path tmp) throws IOException {
+        Path inbox = PublicInboxFixtures.extractV2(tmp);
+        Path epoch = inbox.resolve("git/0.git");
+        try (GitArchiveSource source = GitArchiveSource.v2Inbox(inbox)) {
+            assertEquals(PublicInboxFixtures.MESSAGES, source.estimate(Map.of()));
+            // the count's walk is kept for the read; the tip has moved since
+            ObjectId added = InboxCommits.v2(epoch, "m", NEW_MESSAGE);
+            RecordingVisitor all = new RecordingVisitor();
+            source.read(Map.of(), all);
+            assertEquals(PublicInboxFixtures.MESSAGES + 1, all.entries.size());
+            assertEquals(added.name(), all.entries.get(all.entries.size() - 1).position());
+        }
+    }
+
+    @Test
+    void aCountedReadDeliversWhatAPlainReadDoesAndEachProblemOnce() throws IOException {
+        Path inbox = PublicInboxFixtures.v2();
+        Map<String, String> cursor = Map.of("git/0.git", "not-a-commit");
+        RecordingVisitor plain = read(GitArchiveSource.v2Inbox(inbox), cursor);
+        RecordingVisitor counted = new RecordingVisitor();
+        try (GitArchiveSource source = GitArchiveSource.v2Inbox(inbox)) {
+            assertEquals(plain.entries.size(), source.estimate(cursor));
+            source.read(cursor, counted);
+        }
+        assertEquals(plain.problems, counted.problems);
+        assertEquals(1, counted.problems.size());
+        assertEquals(plain.entries.stream().map(e -> e.position() + " " + e.blob() + " " + e.time()).toList(),
+                counted.entries.stream().map(e -> e.position() + " " + e.blob() + " " + e.time()).toList());
+    }
+
     private static String pathOf(Path v1, ArchiveEntry entry) throws IOException {
         try (Repository repo = InboxCommits.open(v1); TreeWalk walk = new TreeWalk(repo)) {
             walk.addTree(repo.parseCommit(repo.resolve("refs/heads/master")).getTree());
