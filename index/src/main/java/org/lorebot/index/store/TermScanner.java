@@ -181,6 +181,7 @@ public final class TermScanner {
                     at++;
                     continue;
                 }
+                // of the other ASCII characters only these may join two words (see infix)
                 if (c != '\'' && c != '&' && c != '.' && c != ',' && c != ';') {
                     break;
                 }
