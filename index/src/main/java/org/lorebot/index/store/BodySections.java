@@ -51,7 +51,7 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
         while (at < length) {
             int start = at;
             boolean quoted = body.charAt(at) == '>';
-            int end;
+            int end; // of the block's last line: a block is a run of quoted lines, or of others
             do {
                 end = lineEnd(body, at);
                 at = end + 1;
