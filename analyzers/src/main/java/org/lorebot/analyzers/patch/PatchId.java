@@ -117,16 +117,17 @@ public final class PatchId {
         if (ascii.length < line.length()) {
             ascii = new byte[Math.max(line.length(), 2 * ascii.length)];
         }
-        for (int i = 0; i < line.length(); i++) {
+        for (int i = 0, length = line.length(); i < length; i++) {
             char c = line.charAt(i);
-            if (c == 0) {
-                break;
-            }
-            if (c >= 0x80) {
+            // most characters are printable ASCII: tested first, before the rarer cases
+            if (c > ' ' && c < 0x80) {
+                ascii[n++] = (byte) c;
+            } else if (c >= 0x80) {
                 updateWithoutSpaceUnicode(line); // UTF-8 as String.getBytes writes it
                 return;
-            }
-            if (!isSpace(c)) {
+            } else if (c == 0) {
+                break;
+            } else if (!isSpace(c)) {
                 ascii[n++] = (byte) c;
             }
         }

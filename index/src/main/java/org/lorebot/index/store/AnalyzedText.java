@@ -104,7 +104,7 @@ final class AnalyzedText {
             stemCount = 0;
             scanner.reset(value);
             while (scanner.next()) {
-                int entry = table.add(scanner.termBuffer(), scanner.termLength());
+                int entry = table.add(scanner.termBuffer(), scanner.termLength(), scanner.termHash());
                 fit(entry);
                 if (wordText[entry] != text) {
                     wordText[entry] = text;

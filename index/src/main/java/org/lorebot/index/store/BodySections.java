@@ -1,6 +1,5 @@
 package org.lorebot.index.store;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,42 +40,37 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
             "rename from ", "rename to ", "\\ No newline at end of file");
     private static final String BINARY = "Binary files ";
 
-    /** Cuts {@code body} (lines separated by LF). */
+    /**
+     * Cuts {@code body} (lines separated by LF). Lines are ranges of the body, not strings: a
+     * block of lines goes into its piece as one range, a diff line without its first character.
+     */
     public static BodySections of(String body) {
-        Builder builder = new Builder();
-        List<String> lines = lines(body);
-        int i = 0;
-        while (i < lines.size()) {
-            int start = i;
-            boolean quoted = lines.get(i).startsWith(">");
-            while (i < lines.size() && lines.get(i).startsWith(">") == quoted) {
-                i++;
-            }
-            List<String> section = lines.subList(start, i);
+        Builder builder = new Builder(body);
+        int length = body.length();
+        int at = 0;
+        while (at < length) {
+            int start = at;
+            boolean quoted = body.charAt(at) == '>';
+            int end; // of the block's last line: a block is a run of quoted lines, or of others
+            do {
+                end = lineEnd(body, at);
+                at = end + 1;
+            } while (at < length && (body.charAt(at) == '>') == quoted);
             if (quoted) {
-                builder.piece(builder.quoted, String.join("\n", section));
-            } else if (looksLikeDiff(section)) {
-                builder.diff(section);
+                builder.piece(builder.quoted, start, end);
+            } else if (looksLikeDiff(body, start, end)) {
+                builder.diff(start, end);
             } else {
-                builder.piece(builder.notQuoted, String.join("\n", section));
+                builder.piece(builder.notQuoted, start, end);
             }
         }
         return builder.build();
     }
 
-    private static List<String> lines(String body) {
-        List<String> lines = new ArrayList<>();
-        int from = 0;
-        int length = body.length();
-        while (from < length) {
-            int newline = body.indexOf('\n', from);
-            if (newline < 0) {
-                newline = length;
-            }
-            lines.add(body.substring(from, newline));
-            from = newline + 1;
-        }
-        return lines;
+    /** Where the line starting at {@code start} ends: its LF, or the end of the body. */
+    private static int lineEnd(String body, int start) {
+        int newline = body.indexOf('\n', start);
+        return newline < 0 ? body.length() : newline;
     }
 
     /**
@@ -84,13 +78,13 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
      * renames and copies, similarity, binary files, a missing final newline. Tested by prefix
      * rather than by a regex: it runs on every line of text around a diff.
      */
-    private static boolean isKeptHeader(String line) {
+    private static boolean isKeptHeader(String body, int start, int end) {
         for (String prefix : KEPT_HEADERS) {
-            if (line.startsWith(prefix)) {
+            if (body.startsWith(prefix, start)) {
                 return true;
             }
         }
-        return line.startsWith(BINARY) && endsBinaryLine(line);
+        return body.startsWith(BINARY, start) && endsBinaryLine(body.substring(start, end));
     }
 
     /** "Binary files ... differ": " differ" after the prefix, no line separator before it. */
@@ -109,9 +103,12 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
         return true;
     }
 
-    private static boolean looksLikeDiff(List<String> section) {
-        for (String line : section) {
-            if (line.startsWith("diff ") || line.startsWith("--- ") || line.startsWith("+++ ")) {
+    /** Whether a line of {@code body[start, end)} starts a diff ({@code diff }, {@code --- }, {@code +++ }). */
+    private static boolean looksLikeDiff(String body, int start, int end) {
+        for (int line = start; line <= end; line = lineEnd(body, line) + 1) {
+            // a prefix holds no LF, so a match lies within the line
+            if (body.startsWith("diff ", line) || body.startsWith("--- ", line)
+                    || body.startsWith("+++ ", line)) {
                 return true;
             }
         }
@@ -127,29 +124,57 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
         final StringBuilder hunkHeadings = new StringBuilder();
         final StringBuilder context = new StringBuilder();
         private final Set<String> seenFiles = new HashSet<>();
+        private final String body;
+        /** Text lines of a diff section not yet flushed to {@link #notQuoted}, joined by LF. */
+        private final StringBuilder pendingText = new StringBuilder();
+        private boolean pending;
 
-        void piece(StringBuilder target, String text) {
-            if (text.isEmpty()) {
+        Builder(String body) {
+            this.body = body;
+        }
+
+        void piece(StringBuilder target, CharSequence text) {
+            piece(target, text, 0, text.length());
+        }
+
+        void piece(StringBuilder target, int start, int end) {
+            piece(target, body, start, end);
+        }
+
+        private static void piece(StringBuilder target, CharSequence text, int start, int end) {
+            if (start == end) {
                 return;
             }
             if (target.length() > 0) {
                 target.append(XapianTokenizer.SECTION_BREAK);
             }
-            target.append(text);
+            target.append(text, start, end);
         }
 
-        private final List<String> pendingText = new ArrayList<>();
-
         /** A diff piece; the text lines seen before it are flushed first, as public-inbox does. */
+        void diffPiece(StringBuilder target, int start, int end) {
+            flushText();
+            piece(target, start, end);
+        }
+
         void diffPiece(StringBuilder target, String text) {
             flushText();
             piece(target, text);
         }
 
+        void pendingText(int start, int end) {
+            if (pending) {
+                pendingText.append('\n');
+            }
+            pendingText.append(body, start, end);
+            pending = true;
+        }
+
         void flushText() {
-            if (!pendingText.isEmpty()) {
-                piece(notQuoted, String.join("\n", pendingText));
-                pendingText.clear();
+            if (pending) {
+                piece(notQuoted, pendingText);
+                pendingText.setLength(0);
+                pending = false;
             }
         }
 
@@ -160,57 +185,66 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
         }
 
         /**
-         * Walks a diff section as public-inbox does. Its diff state is Perl's {@code $in_diff}:
-         * null when undefined, "" when false (0), "1" when in a diff, or the old file name of a
-         * traditional diff; quirks are kept, e.g. a {@code +++ /dev/null} line turns diff mode
-         * off, so the removed lines of a deleted file are not {@code dfa:}.
+         * Walks the diff section {@code body[from, to)} as public-inbox does. Its diff state is
+         * Perl's {@code $in_diff}: null when undefined, "" when false (0), "1" when in a diff, or
+         * the old file name of a traditional diff; quirks are kept, e.g. a {@code +++ /dev/null}
+         * line turns diff mode off, so the removed lines of a deleted file are not {@code dfa:}.
+         * Only the rare lines a regex reads are made into strings.
          */
-        void diff(List<String> section) {
+        void diff(int from, int to) {
             String inDiff = null;
-            for (String line : section) {
+            for (int start = from; start <= to; start = lineEnd(body, start) + 1) {
+                int end = lineEnd(body, start);
                 Matcher m;
                 boolean active = inDiff != null && !inDiff.isEmpty();
-                if (active && line.startsWith(" ")) {
-                    diffPiece(context, line.substring(1));
-                } else if (line.equals("-- ")) {
+                char first = start < end ? body.charAt(start) : '\n';
+                if (active && first == ' ') {
+                    diffPiece(context, start + 1, end);
+                } else if (end - start == 3 && body.startsWith("-- ", start)) {
                     inDiff = null;
-                } else if (line.startsWith("diff --git ") && (m = GIT_DIFF.matcher(line)).matches()) {
+                } else if (body.startsWith("diff --git ", start)
+                        && (m = GIT_DIFF.matcher(body.substring(start, end))).matches()) {
                     // both names: a pure rename, a mode change or a binary patch has no ---/+++
                     gitDiffName(m.group(1));
                     gitDiffName(m.group(2));
                     inDiff = "1";
-                    pendingText.add(line);
-                } else if (line.startsWith("diff -") && (m = OLD_DIFF.matcher(line)).matches()) {
-                    pendingText.add(line);
+                    pendingText(start, end);
+                } else if (body.startsWith("diff -", start)
+                        && (m = OLD_DIFF.matcher(body.substring(start, end))).matches()) {
+                    pendingText(start, end);
                     String options = m.group(1);
                     if (options.indexOf('u') >= 0 || options.indexOf('U') >= 0) {
                         inDiff = oldDiffFileName(m.group(2), m.group(3)) ? "1" : "";
                     }
-                } else if ((line.startsWith("--- ") || line.startsWith("+++ "))
-                        && (m = PATH_HEADER.matcher(line)).find()) {
+                } else if ((body.startsWith("--- ", start) || body.startsWith("+++ ", start))
+                        && (m = PATH_HEADER.matcher(body.substring(start, end))).find()) {
                     String path = unquote(m.group(1));
                     int slash = path.indexOf('/');
                     fileName(path.substring(slash + 1));
                     inDiff = "1";
-                } else if (line.startsWith("--- ") && (m = OLD_MINUS.matcher(line)).find()) {
+                } else if (body.startsWith("--- ", start)
+                        && (m = OLD_MINUS.matcher(body.substring(start, end))).find()) {
                     inDiff = m.group(1);
-                    pendingText.add(line);
-                } else if (inDiff != null && line.startsWith("+++ ") && (m = OLD_PLUS.matcher(line)).find()) {
+                    pendingText(start, end);
+                } else if (inDiff != null && body.startsWith("+++ ", start)
+                        && (m = OLD_PLUS.matcher(body.substring(start, end))).find()) {
                     inDiff = oldDiffFileName(inDiff, m.group(1)) ? "1" : "";
-                } else if (active && line.startsWith("+")) {
-                    diffPiece(added, line.substring(1));
-                } else if (active && line.startsWith("-")) {
-                    diffPiece(removed, line.substring(1));
-                } else if (line.startsWith("index ") && INDEX.matcher(line).find()) {
+                } else if (active && first == '+') {
+                    diffPiece(added, start + 1, end);
+                } else if (active && first == '-') {
+                    diffPiece(removed, start + 1, end);
+                } else if (body.startsWith("index ", start)
+                        && INDEX.matcher(body.substring(start, end)).find()) {
                     inDiff = "1";
-                } else if (line.startsWith("@@ ") && (m = HUNK.matcher(line)).matches()) {
+                } else if (body.startsWith("@@ ", start)
+                        && (m = HUNK.matcher(body.substring(start, end))).matches()) {
                     if (m.group(1) != null) {
                         diffPiece(hunkHeadings, m.group(1));
                     }
-                } else if (isKeptHeader(line)) {
-                    pendingText.add(line);
-                } else if (!line.isEmpty()) {
-                    pendingText.add(line);
+                } else if (isKeptHeader(body, start, end)) {
+                    pendingText(start, end);
+                } else if (start < end) {
+                    pendingText(start, end);
                     inDiff = null;
                 }
             }

@@ -3,8 +3,6 @@ package org.lorebot.index.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -29,9 +27,12 @@ public final class MessageDocument {
     static final FieldType WORDS = new FieldType();
     /** A text's stems that differ from their words: which documents have them, nothing more. */
     static final FieldType STEMS = new FieldType();
-    private static final Pattern LONG_WORD = Pattern.compile("\\w{12,}");
-    private static final Pattern WORD_RUN = Pattern.compile("\\w{3,}");
-    private static final Pattern LIST_ID = Pattern.compile("<([^>]+)>");
+    /**
+     * Message-IDs with a run of this many word characters ({@code [A-Za-z0-9_]}) also get their
+     * runs of {@link #WORD_RUN} or more as words; tested by a loop, not a regex, for every id.
+     */
+    private static final int LONG_WORD = 12;
+    private static final int WORD_RUN = 3;
 
     static {
         WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
@@ -164,23 +165,71 @@ public final class MessageDocument {
      * runs of three or more word characters, as public-inbox indexes them.
      */
     static String messageIdWords(String id) {
-        if (!LONG_WORD.matcher(id).find()) {
+        if (!hasWordRun(id, LONG_WORD)) {
             return id;
         }
-        List<String> runs = new ArrayList<>();
-        Matcher m = WORD_RUN.matcher(id);
-        while (m.find()) {
-            runs.add(m.group());
+        StringBuilder words = new StringBuilder(2 * id.length() + 1).append(id)
+                .append(XapianTokenizer.SECTION_BREAK);
+        int length = id.length();
+        boolean first = true;
+        for (int start = 0; start < length; ) {
+            int end = wordRunEnd(id, start);
+            if (end - start >= WORD_RUN) {
+                if (!first) {
+                    words.append(' ');
+                }
+                words.append(id, start, end);
+                first = false;
+            }
+            start = end + 1;
         }
-        return id + XapianTokenizer.SECTION_BREAK + String.join(" ", runs);
+        return words.toString();
+    }
+
+    /** Whether {@code id} has a run of at least {@code length} word characters. */
+    private static boolean hasWordRun(String id, int length) {
+        for (int start = 0; start < id.length(); ) {
+            int end = wordRunEnd(id, start);
+            if (end - start >= length) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    /** The end of the run of word characters (a regex's {@code \w}) at {@code start}. */
+    private static int wordRunEnd(String id, int start) {
+        int end = start;
+        while (end < id.length() && isRegexWordChar(id.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean isRegexWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     private static String listWords(String list, String listId) {
         if (listId == null || listId.isBlank()) {
             return list;
         }
-        Matcher m = LIST_ID.matcher(listId);
-        String id = m.find() ? m.group(1) : listId.strip();
-        return list + XapianTokenizer.SECTION_BREAK + id.toLowerCase(Locale.ROOT);
+        String id = bracketed(listId);
+        return list + XapianTokenizer.SECTION_BREAK + (id != null ? id : listId.strip()).toLowerCase(Locale.ROOT);
+    }
+
+    /** The first {@code <...>} with something inside, without its brackets, or null. */
+    private static String bracketed(String value) {
+        for (int open = value.indexOf('<'); open >= 0; open = value.indexOf('<', open + 1)) {
+            int close = value.indexOf('>', open + 1);
+            if (close < 0) {
+                return null;
+            }
+            if (close > open + 1) {
+                return value.substring(open + 1, close);
+            }
+        }
+        return null;
     }
 }

@@ -48,6 +48,8 @@ public final class TermScanner {
     /** The current word, lower-cased: a char array, so a word costs no object. */
     private char[] term = new char[32];
     private int termLength;
+    /** The current word's {@link WordTable#hash}, worked out while it is read. */
+    private int hash;
 
     public TermScanner() {
     }
@@ -77,22 +79,33 @@ public final class TermScanner {
         this.end = 0;
         this.sectionBreaks = 0;
         this.termLength = 0;
+        this.hash = 0;
         return this;
     }
 
     /** Moves to the next word; false at the end of the text. */
     public boolean next() {
         sectionBreaks = 0;
+        char[] text = this.text;
         while (pos < length) {
-            int ch = codePointAt(pos);
-            if (!isWordChar(ch)) {
-                if (ch == XapianTokenizer.SECTION_BREAK) {
-                    sectionBreaks++;
+            char c = text[pos];
+            // ASCII in one step: no code point, no call
+            if (c < 128) {
+                if (ASCII_WORD[c] == 0) {
+                    if (c == XapianTokenizer.SECTION_BREAK) {
+                        sectionBreaks++;
+                    }
+                    pos++;
+                    continue;
                 }
-                pos += Character.charCount(ch);
-                continue;
+            } else {
+                int ch = codePointAt(pos);
+                if (!isOtherWordChar(ch)) {
+                    pos += Character.charCount(ch);
+                    continue;
+                }
             }
-            if (readWord(ch)) {
+            if (readWord()) {
                 return true;
             }
         }
@@ -111,6 +124,11 @@ public final class TermScanner {
 
     public int termLength() {
         return termLength;
+    }
+
+    /** {@link WordTable#hash} of the current word. */
+    int termHash() {
+        return hash;
     }
 
     /**
@@ -136,27 +154,46 @@ public final class TermScanner {
         return Character.isHighSurrogate(c) ? Character.codePointAt(text, index, length) : c;
     }
 
-    private boolean readWord(int first) {
-        termLength = 0;
+    /**
+     * Reads the word starting at {@code pos} (a word character). Runs of ASCII word characters,
+     * most of any text, are lower-cased and hashed in one tight loop; anything else (a non-ASCII
+     * character, a possible infix) goes through the general rules.
+     */
+    private boolean readWord() {
+        char[] text = this.text;
+        int length = this.length;
         start = pos;
-        int ch = first;
-        int prev;
-        while (true) {
-            if (ch < 128) {
-                append(ASCII_WORD[ch]);
-            } else {
-                appendCodePoint(Character.toLowerCase(ch));
+        termLength = 0;
+        hash = 0;
+        int at = pos;
+        int prev = 0;
+        while (at < length) {
+            char c = text[at];
+            if (c < 128) {
+                char lower = ASCII_WORD[c];
+                if (lower != 0) {
+                    if (termLength == term.length) {
+                        term = Arrays.copyOf(term, termLength * 2);
+                    }
+                    term[termLength++] = lower;
+                    hash = 31 * hash + lower;
+                    prev = c;
+                    at++;
+                    continue;
+                }
+                // of the other ASCII characters only these may join two words (see infix)
+                if (c != '\'' && c != '&' && c != '.' && c != ',' && c != ';') {
+                    break;
+                }
             }
-            prev = ch;
-            pos += Character.charCount(ch);
-            if (pos >= length) {
-                break;
-            }
-            ch = codePointAt(pos);
+            int ch = codePointAt(at);
             if (isWordChar(ch)) {
+                appendCodePoint(Character.toLowerCase(ch));
+                prev = ch;
+                at += Character.charCount(ch);
                 continue;
             }
-            int after = pos + Character.charCount(ch);
+            int after = at + Character.charCount(ch);
             if (after >= length) {
                 break;
             }
@@ -171,9 +208,9 @@ public final class TermScanner {
             if (infix != IGNORED) {
                 appendCodePoint(infix);
             }
-            pos = after;
-            ch = next;
+            at = after;
         }
+        pos = at;
         readSuffix();
         end = pos;
         return termLength <= MAX_WORD_LENGTH;
@@ -184,6 +221,7 @@ public final class TermScanner {
             term = Arrays.copyOf(term, termLength * 2);
         }
         term[termLength++] = c;
+        hash = 31 * hash + c;
     }
 
     private void appendCodePoint(int codePoint) {
@@ -197,23 +235,26 @@ public final class TermScanner {
 
     /** {@code C++}, {@code C#}: up to three suffix characters, dropped when a word follows. */
     private void readSuffix() {
-        int wordLength = termLength;
         int at = pos;
+        if (at == length || (text[at] != '+' && text[at] != '#')) {
+            return;
+        }
+        int wordLength = termLength;
+        int wordHash = hash;
         int count = 0;
         while (at < length && (text[at] == '+' || text[at] == '#')) {
             if (++count > 3) {
                 termLength = wordLength;
+                hash = wordHash;
                 pos = at;
                 return;
             }
             append(text[at]);
             at++;
         }
-        if (count == 0) {
-            return;
-        }
         if (at < length && isWordChar(codePointAt(at))) {
             termLength = wordLength;
+            hash = wordHash;
             return;
         }
         pos = at;

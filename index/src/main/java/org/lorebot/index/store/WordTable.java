@@ -66,7 +66,12 @@ final class WordTable {
 
     /** The entry of the word {@code word[0, length)}, added if new. */
     int add(char[] word, int length) {
-        int hash = hash(word, length);
+        return add(word, length, hash(word, length));
+    }
+
+    /** The same, given the word's {@link #hash} (the scanner works it out as it reads). */
+    int add(char[] word, int length, int wordHash) {
+        int hash = mix(wordHash);
         int mask = slots.length - 2;
         int slot = (hash << 1) & mask;
         for (int entry; (entry = slots[slot] - 1) >= 0; slot = (slot + 2) & mask) {
@@ -127,11 +132,16 @@ final class WordTable {
         return add(stem, stemLength);
     }
 
-    private static int hash(char[] word, int length) {
+    /** A word's hash: {@code h = 31 * h + c} over its characters, as {@code String}'s. */
+    static int hash(char[] word, int length) {
         int h = 0;
         for (int i = 0; i < length; i++) {
             h = 31 * h + word[i];
         }
+        return h;
+    }
+
+    private static int mix(int h) {
         // mixed (MurmurHash3's finalizer): words differing in one letter would else take
         // neighbouring slots, and linear probing turns neighbours into long runs
         h ^= h >>> 16;

@@ -38,6 +38,12 @@ class TermScannerTest {
     }
 
     @Test
+    void readsWordsMixingAsciiAndOtherLettersWhole() {
+        assertEquals(List.of("grüße", "café", "ökonomie's", "x", "y", "3.14", "naïve"),
+                words("Grüße, CAFÉ. Ökonomie’s x.y 3.14. NAÏVE"));
+    }
+
+    @Test
     void keepsUpToThreeSuffixSignsUnlessAWordFollows() {
         assertEquals(List.of("c++", "c#", "fish", "chips"), words("C++ C# fish+chips"));
     }
