@@ -57,6 +57,10 @@ public interface DocumentStore {
     default void expect(String messageId) {
     }
 
-    /** Which Message-IDs are indexed now; close it when done. */
+    /**
+     * Which Message-IDs are indexed now; close it when done. Only an ingest asks, and it is about
+     * to write: a store may open its writer first (the Lucene store does, so that the writer's
+     * reader is the only one to open the segments).
+     */
     KnownIds knownIds() throws IOException;
 }
