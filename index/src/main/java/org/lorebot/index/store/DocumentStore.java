@@ -30,7 +30,8 @@ public interface DocumentStore {
 
     /**
      * Writes out one buffer of added documents on the calling thread, for stores that buffer in
-     * memory; false when there was none. Thread-safe.
+     * memory; false once no buffer holds documents, counting those other threads are writing out
+     * (so a caller that got false may commit without a flush of its own). Thread-safe.
      */
     boolean flushNextBuffer() throws IOException;
 
