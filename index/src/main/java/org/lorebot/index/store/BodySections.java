@@ -140,7 +140,10 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
         return true;
     }
 
-    /** Whether one of the lines {@code first..last} starts a diff ({@code diff }, {@code --- }, {@code +++ }). */
+    /**
+     * Whether one of the lines {@code first..last} starts a diff ({@code diff }, {@code --- },
+     * {@code +++ }).
+     */
     private static boolean looksLikeDiff(String body, Lines lines, int first, int last) {
         for (int line = first; line <= last; line++) {
             int start = lines.start(line);
@@ -225,11 +228,11 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
         }
 
         /**
-         * Walks the diff section of lines {@code firstLine..lastLine} as public-inbox does. Its diff state is
-         * Perl's {@code $in_diff}: null when undefined, "" when false (0), "1" when in a diff, or
-         * the old file name of a traditional diff; quirks are kept, e.g. a {@code +++ /dev/null}
-         * line turns diff mode off, so the removed lines of a deleted file are not {@code dfa:}.
-         * Only the rare lines a regex reads are made into strings.
+         * Walks the diff section of lines {@code firstLine..lastLine} as public-inbox does. Its
+         * diff state is Perl's {@code $in_diff}: null when undefined, "" when false (0), "1" when
+         * in a diff, or the old file name of a traditional diff; quirks are kept, e.g. a
+         * {@code +++ /dev/null} line turns diff mode off, so the removed lines of a deleted file
+         * are not {@code dfa:}. Only the rare lines a regex reads are made into strings.
          */
         void diff(int firstLine, int lastLine) {
             String inDiff = null;
