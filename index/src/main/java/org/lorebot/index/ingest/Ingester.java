@@ -3,6 +3,7 @@ package org.lorebot.index.ingest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,6 +80,15 @@ public final class Ingester {
         }
     }
 
+    /** Documents an indexer thread adds in one task. */
+    private static final int INDEX_BATCH = 8;
+    /** Archive items the ingesting thread takes from the reader's queue at most at once. */
+    private static final int TAKE_AT_ONCE = 16;
+
+    /** A document for the indexers; {@code replaces} when the index holds its id already. */
+    private record IndexWrite(String id, Document doc, boolean replaces) {
+    }
+
     private final class Run {
         final String list;
         final ArchiveSource source;
@@ -88,7 +98,13 @@ public final class Ingester {
                 named("lorebot-parse"));
         final ExecutorService indexers = Executors.newFixedThreadPool(options.indexThreads(),
                 named("lorebot-index"));
-        final Semaphore inFlight = new Semaphore(options.queueCapacity());
+        /** Batches handed to the indexers and not yet written: bounds the documents in flight. */
+        final Semaphore inFlight =
+                new Semaphore(Math.max(1, options.queueCapacity() / INDEX_BATCH));
+        /** Documents gathered for the next batch (ingesting thread only). */
+        final List<IndexWrite> batch = new ArrayList<>(INDEX_BATCH);
+        /** Items taken from {@link #queue} at once and not yet handled (ingesting thread only). */
+        final ArrayDeque<Object> taken = new ArrayDeque<>();
         final AtomicInteger pending = new AtomicInteger();
         final AtomicReference<Throwable> indexFailure = new AtomicReference<>();
         final AtomicReference<Throwable> readFailure = new AtomicReference<>();
@@ -202,13 +218,21 @@ public final class Ingester {
             throw new Cancelled();
         }
 
+        /**
+         * The next item in archive order. Items are taken several at a time: taken one by one,
+         * each woke the reader, which waits for room in the queue, once for every message.
+         */
         private Object take() throws IOException {
-            try {
-                return queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("ingest interrupted");
+            if (taken.isEmpty()) {
+                try {
+                    taken.add(queue.take());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("ingest interrupted");
+                }
+                queue.drainTo(taken, TAKE_AT_ONCE - 1);
             }
+            return taken.poll();
         }
 
         private ParsedEntry resolve(Object item) throws IOException {
@@ -322,18 +346,35 @@ public final class Ingester {
         /**
          * Hands a document to the indexers; {@code replaces} when the index holds its id already.
          * A new id is added without a delete term: the run's known ids say it is new, and a
-         * delete term per document would be looked up in every segment at each flush.
+         * delete term per document would be looked up in every segment at each flush. Documents
+         * go in batches of {@link #INDEX_BATCH}, one task and one permit each: per document, the
+         * hand-offs woke this thread and an indexer for every message.
          */
         private void index(String id, Document doc, boolean replaces) throws IOException {
             checkIndexFailure();
+            batch.add(new IndexWrite(id, doc, replaces));
+            if (batch.size() == INDEX_BATCH) {
+                handOver();
+            }
+        }
+
+        /** Hands the documents gathered so far to an indexer thread. */
+        private void handOver() throws IOException {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<IndexWrite> writes = List.copyOf(batch);
+            batch.clear();
             acquire();
             pending.incrementAndGet();
             indexers.execute(() -> {
                 try {
-                    if (replaces) {
-                        store.put(id, doc);
-                    } else {
-                        store.add(doc);
+                    for (IndexWrite write : writes) {
+                        if (write.replaces()) {
+                            store.put(write.id(), write.doc());
+                        } else {
+                            store.add(write.doc());
+                        }
                     }
                 } catch (Throwable t) {
                     indexFailure.compareAndSet(null, t);
@@ -384,8 +425,9 @@ public final class Ingester {
             }
         }
 
-        /** Waits until every document handed to the indexers is in the writer. */
+        /** Waits until every document given to {@link #index} is in the writer. */
         private void drain() throws IOException {
+            handOver();
             synchronized (pending) {
                 while (pending.get() > 0) {
                     try {
