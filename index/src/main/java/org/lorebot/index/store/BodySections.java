@@ -2,6 +2,7 @@ package org.lorebot.index.store;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,9 +25,12 @@ import java.util.regex.Pattern;
  * @param added       added lines without the {@code +} ({@code dfb:})
  * @param hunkHeadings text after a hunk header's {@code @@} ({@code dfhh:})
  * @param context     context lines ({@code dfctx:})
+ * @param blobIds     the blob ids of the diffs' {@code index} lines ({@code dfpre:},
+ *                    {@code dfpost:})
  */
 public record BodySections(String notQuoted, String quoted, String fileNames, String removed,
-                           String added, String hunkHeadings, String context) {
+                           String added, String hunkHeadings, String context,
+                           DiffBlobIds blobIds) {
 
     private static final Pattern GIT_DIFF = Pattern.compile("^diff --git (\"?[^/]+/.+) (\"?[^/]+/.+)$");
     private static final Pattern OLD_DIFF = Pattern.compile("^diff -(.+) (\\S+) (\\S+)$");
@@ -165,6 +169,8 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
         final StringBuilder hunkHeadings = new StringBuilder();
         final StringBuilder context = new StringBuilder();
         private final Set<String> seenFiles = new HashSet<>();
+        private final Set<String> preImageIds = new LinkedHashSet<>();
+        private final Set<String> postImageIds = new LinkedHashSet<>();
         private final String body;
         private final Lines lines;
         /** Text lines of a diff section not yet flushed to {@link #notQuoted}, joined by LF. */
@@ -278,7 +284,9 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
                 } else if (active && first == '-') {
                     diffPiece(removed, start + 1, end);
                 } else if (body.startsWith("index ", start)
-                        && INDEX.matcher(body.substring(start, end)).find()) {
+                        && (m = INDEX.matcher(body.substring(start, end))).find()) {
+                    DiffBlobIds.abbreviations(m.group(1), preImageIds);
+                    DiffBlobIds.abbreviations(m.group(2), postImageIds);
                     inDiff = "1";
                 } else if (body.startsWith("@@ ", start)
                         && (m = HUNK.matcher(body.substring(start, end))).matches()) {
@@ -322,7 +330,8 @@ public record BodySections(String notQuoted, String quoted, String fileNames, St
             flushText();
             return new BodySections(notQuoted.toString(), quoted.toString(),
                     fileNames.toString(), removed.toString(), added.toString(),
-                    hunkHeadings.toString(), context.toString());
+                    hunkHeadings.toString(), context.toString(),
+                    new DiffBlobIds(List.copyOf(preImageIds), List.copyOf(postImageIds)));
         }
     }
 

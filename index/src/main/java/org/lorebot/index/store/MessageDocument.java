@@ -86,7 +86,7 @@ public final class MessageDocument {
         text.add(doc, IndexFields.LIST_TEXT, listWords(indexed.list(), m.listId()));
         text.add(doc, IndexFields.ATTACHMENT_NAME,
                 String.join(String.valueOf(XapianTokenizer.SECTION_BREAK), m.attachmentNames()));
-        DiffBlobIds blobs = DiffBlobIds.of(m.body());
+        DiffBlobIds blobs = body.blobIds();
         for (String term : blobs.preImageTerms()) {
             doc.add(new StringField(IndexFields.DIFF_PRE_BLOB, term, Field.Store.NO));
         }

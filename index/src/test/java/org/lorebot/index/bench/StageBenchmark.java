@@ -14,7 +14,6 @@ import org.lorebot.index.archive.ArchiveVisitor;
 import org.lorebot.index.mail.MailMessage;
 import org.lorebot.index.mail.MailParser;
 import org.lorebot.index.store.BodySections;
-import org.lorebot.index.store.DiffBlobIds;
 import org.lorebot.index.store.IndexedMessage;
 import org.lorebot.index.store.MailStore;
 import org.lorebot.index.store.MessageDocument;
@@ -66,7 +65,8 @@ public final class StageBenchmark {
             long t2 = cpu();
             int sink = 0;
             for (MailMessage m : messages) {
-                sink += BodySections.of(m.body()).added().length() + DiffBlobIds.of(m.body()).postImageTerms().size();
+                BodySections sections = BodySections.of(m.body());
+                sink += sections.added().length() + sections.blobIds().postImageTerms().size();
             }
             long t2s = cpu();
             List<Document> docs = new ArrayList<>();
