@@ -18,11 +18,6 @@ public record DiffBlobIds(List<String> preImageTerms, List<String> postImageTerm
     /** Shortest abbreviation a blob id is found by. */
     public static final int MIN_ABBREVIATION = 7;
 
-    public DiffBlobIds {
-        preImageTerms = List.copyOf(preImageTerms);
-        postImageTerms = List.copyOf(postImageTerms);
-    }
-
     /** Adds the terms of {@code id} (lower-case hex): itself and its prefixes down to 7 digits. */
     static void abbreviations(String id, Set<String> terms) {
         for (int length = id.length(); length >= MIN_ABBREVIATION; length--) {
