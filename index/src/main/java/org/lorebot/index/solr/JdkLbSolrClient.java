@@ -3,9 +3,7 @@ package org.lorebot.index.solr;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.SolrClient;
-import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.impl.LBSolrClient;
 
 /**
@@ -15,7 +13,7 @@ import org.apache.solr.client.solrj.impl.LBSolrClient;
  */
 final class JdkLbSolrClient extends LBSolrClient {
 
-    private final Map<String, HttpJdkSolrClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, SolrNodeClient> clients = new ConcurrentHashMap<>();
 
     JdkLbSolrClient() {
         super(List.of());
@@ -23,7 +21,7 @@ final class JdkLbSolrClient extends LBSolrClient {
 
     @Override
     protected SolrClient getClient(String url) {
-        return clients.computeIfAbsent(url, JdkLbSolrClient::client);
+        return clients.computeIfAbsent(url, SolrNodeClient::connect);
     }
 
     @Override
@@ -31,19 +29,10 @@ final class JdkLbSolrClient extends LBSolrClient {
         return getClient(endpoint.getUrl());
     }
 
-    static HttpJdkSolrClient client(String url) {
-        return new HttpJdkSolrClient.Builder(url)
-                .withConnectionTimeout(5, TimeUnit.SECONDS)
-                .withRequestTimeout(120, TimeUnit.SECONDS)
-                // HTTP/2 over plain HTTP starts with an upgrade HEAD request that can hang
-                .useHttp1_1(true)
-                .build();
-    }
-
     @Override
     public void close() {
         super.close();
-        for (HttpJdkSolrClient client : clients.values()) {
+        for (SolrNodeClient client : clients.values()) {
             try {
                 client.close();
             } catch (java.io.IOException e) {

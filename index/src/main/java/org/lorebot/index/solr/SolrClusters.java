@@ -18,7 +18,7 @@ final class SolrClusters {
         if (!config.solrZk().isEmpty()) {
             return new JdkCloudSolrClient(config.solrZk());
         }
-        return JdkLbSolrClient.client(config.solrUrl().toString());
+        return SolrNodeClient.connect(config.solrUrl().toString());
     }
 
     static String describe(IndexConfig config) {
